@@ -1,0 +1,78 @@
+/**
+ * The policy of the `ask` play (DESIGN §1, play 1): ask boldly and specifically for
+ * referrals when a clinician has openings, then be responsive to what comes in.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
+import { enabledField, wholeCount, wholeDays } from '../../playbook/fields';
+
+/**
+ * The validation schema of the `ask` policy.
+ *
+ * - `openingsThreshold` — an *ask* action is proposed when a clinician's open slots
+ *   reach this number.
+ * - `cooldownDays` — an office asked within this many days is not asked again.
+ * - `maxOfficesPerAsk` — how many of the best offices one ask targets.
+ * - `intake` — the responsiveness promised to referrers: contact the patient
+ *   within `contactWithinBusinessDays` business days of receiving the referral,
+ *   and hold the first visit within `firstVisitWithinDays` calendar days; a breach
+ *   becomes an *expedite-intake* action and shows in the intake metrics.
+ *
+ * Strict: unknown keys are rejected.
+ *
+ * @example
+ * ```ts
+ * askPolicySchema.safeParse({ ...defaultAskPolicy, cooldownDays: 60 }).success;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const askPolicySchema = z
+  .strictObject({
+    enabled: enabledField('ask'),
+    openingsThreshold: wholeCount(1).describe(
+      "Propose an ask when a clinician's open slots (accepting new clients) are at least this many.",
+    ),
+    cooldownDays: wholeDays().describe('Do not ask an office again if it was asked within this many days.'),
+    maxOfficesPerAsk: wholeCount(1).describe('At most this many offices (the best ranked ones) are asked at a time.'),
+    intake: z
+      .strictObject({
+        contactWithinBusinessDays: wholeDays().describe(
+          'Contact the referred patient within this many business days of receiving the referral.',
+        ),
+        firstVisitWithinDays: wholeDays().describe(
+          'Hold the first visit within this many calendar days of receiving the referral.',
+        ),
+      })
+      .describe('Intake responsiveness promised to referrers; breaches become expedite-intake actions.'),
+  })
+  .describe('Policy of the ask play: ask for referrals when there are openings, and be responsive.');
+
+/**
+ * The settings of the `ask` play (see {@link askPolicySchema}), deeply read-only.
+ *
+ * @category Playbook
+ */
+export type AskPolicy = DeepReadonly<z.output<typeof askPolicySchema>>;
+
+/**
+ * The default `ask` policy: ask at 2 open slots, at most 5 offices, not within 90
+ * days of the last ask; contact referred patients within 1 business day and see
+ * them within 7 days. Deeply frozen.
+ *
+ * @example
+ * ```ts
+ * defaultAskPolicy.intake.firstVisitWithinDays;
+ * //=> 7
+ * ```
+ * @category Playbook
+ */
+export const defaultAskPolicy: AskPolicy = deepFreeze({
+  enabled: true,
+  openingsThreshold: 2,
+  cooldownDays: 90,
+  maxOfficesPerAsk: 5,
+  intake: { contactWithinBusinessDays: 1, firstVisitWithinDays: 7 },
+});

@@ -1,0 +1,63 @@
+/**
+ * The policy of the `be-a-resource` play (DESIGN §1, play 8): relationships must
+ * be mutual — offer in-services, staff-meeting talks and a consult line.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
+import { enabledField, uniqueArray, wholeDays } from '../../playbook/fields';
+import { resourceOfferValues } from '../../playbook/vocabulary';
+
+/**
+ * The validation schema of the `be-a-resource` policy.
+ *
+ * - `offerEveryDays` — each active office gets an *offer-resource* action when
+ *   nothing was offered to it within this many days.
+ * - `offers` — what the practice offers; non-empty, no repeats.
+ *
+ * Strict: unknown keys are rejected.
+ *
+ * @example
+ * ```ts
+ * beAResourcePolicySchema.safeParse({ ...defaultBeAResourcePolicy, offers: ['consult-line', 'consult-line'] }).success;
+ * //=> false
+ * ```
+ * @category Playbook
+ */
+export const beAResourcePolicySchema = z
+  .strictObject({
+    enabled: enabledField('be-a-resource'),
+    offerEveryDays: wholeDays().describe(
+      'An active office gets an offer-resource action when nothing was offered to it within this many days.',
+    ),
+    offers: uniqueArray(z.enum(resourceOfferValues)).describe(
+      'What the practice offers offices: a non-empty list without repeats.',
+    ),
+  })
+  .describe('Policy of the be-a-resource play: offer help to offices, not only ask for referrals.');
+
+/**
+ * The settings of the `be-a-resource` play (see {@link beAResourcePolicySchema}),
+ * deeply read-only.
+ *
+ * @category Playbook
+ */
+export type BeAResourcePolicy = DeepReadonly<z.output<typeof beAResourcePolicySchema>>;
+
+/**
+ * The default `be-a-resource` policy: offer an in-service, a staff-meeting talk
+ * or the consult line to each active office at least every 365 days. Deeply frozen.
+ *
+ * @example
+ * ```ts
+ * defaultBeAResourcePolicy.offerEveryDays;
+ * //=> 365
+ * ```
+ * @category Playbook
+ */
+export const defaultBeAResourcePolicy: BeAResourcePolicy = deepFreeze({
+  enabled: true,
+  offerEveryDays: 365,
+  offers: ['in-service', 'staff-meeting-talk', 'consult-line'],
+});
