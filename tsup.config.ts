@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
-import { entries } from './entries';
+// One entry list for the build and the API reference (typedoc.config.mjs reads it too).
+import entries from './entries.json' with { type: 'json' };
 
 export default defineConfig({
   entry: entries,

@@ -93,7 +93,11 @@ export interface ValidationIssue {
  *
  * @example
  * ```ts
- * const result = parsePlaybook({ version: 1, plays: { 'follow-up': { targetDays: -1 } } });
+ * const result = parsePlaybook({
+ *   version: 1,
+ *   extends: 'referwell:default',
+ *   plays: { 'follow-up': { targetDays: -1 } },
+ * });
  * if (!result.ok) console.log(result.error.issues[0]?.pointer);
  * //=> '/plays/follow-up/targetDays'
  * ```

@@ -1,2 +1,4 @@
 export * from './errors';
 export * from './model/index';
+export * from './calendar/index';
+export * from './playbook/index';

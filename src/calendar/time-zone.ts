@@ -1,3 +1,5 @@
+import { invalidArgument, quote } from './validation';
+
 const known = new Map<string, boolean>();
 
 /**
@@ -27,4 +29,22 @@ export function isValidTimeZone(name: string): boolean {
   }
   known.set(name, valid);
   return valid;
+}
+
+/**
+ * Throws unless `timeZone` is an IANA time zone this runtime knows.
+ *
+ * @param timeZone - The zone to check.
+ * @throws {@link ValidationError} (subject `time zone`, code `invalid_value`) when
+ * it is not.
+ * @internal
+ */
+export function assertTimeZone(timeZone: string): void {
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
+    throw invalidArgument(
+      'time zone',
+      `${quote(timeZone)} is not an IANA time zone such as America/New_York`,
+      'invalid_value',
+    );
+  }
 }

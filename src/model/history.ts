@@ -40,6 +40,21 @@ export interface ReferralEntry extends Timed<Referral> {
 }
 
 /**
+ * The practice-wide facts every office history shares: the practice, its current
+ * message and its clinicians. One object, referenced by every history.
+ *
+ * @category History
+ */
+export interface PracticeContext {
+  /** The practice. */
+  readonly practice: Practice;
+  /** The highest practice-message version, if any. */
+  readonly currentMessage: PracticeMessage | undefined;
+  /** The practice's clinicians, by id. */
+  readonly clinicians: readonly Clinician[];
+}
+
+/**
  * Everything recorded about one office, grouped and sorted once so that plays and
  * scores never re-scan the snapshot or re-parse a timestamp. Lists are in
  * ascending time order, ties broken by id; contacts are sorted by id.
@@ -49,7 +64,9 @@ export interface ReferralEntry extends Timed<Referral> {
 export interface OfficeHistory {
   /** The office. */
   readonly office: Office;
-  /** The zone its dates are read in: the office's own, else the practice's. */
+  /** The practice-wide facts (practice, current message, clinicians). */
+  readonly context: PracticeContext;
+  /** The office's own wall-clock zone (for scheduling there): its own, else the practice's. */
   readonly timeZone: TimeZone;
   /** Its contacts, by id. */
   readonly contacts: readonly Contact[];
@@ -70,6 +87,8 @@ export interface OfficeHistory {
 export interface PracticeIndex {
   /** The practice. */
   readonly practice: Practice;
+  /** The practice-wide facts shared by every office history. */
+  readonly context: PracticeContext;
   /** Every office's history, keyed by office id, in ascending id order. */
   readonly offices: ReadonlyMap<Id, OfficeHistory>;
   /** Every contact by id. */
@@ -130,25 +149,48 @@ export interface OfficeRecords {
  * single office from a store.
  *
  * @param office - The office.
- * @param practiceTimeZone - The practice's zone, used when the office has none.
+ * @param context - The practice-wide facts (see {@link practiceContext}).
  * @param records - The office's contacts, touchpoints, referrals and thank-yous.
  * @returns The office's sorted, parsed history.
  * @example
  * ```ts
- * buildOfficeHistory(office, 'America/Chicago', { contacts: [], touchpoints: [], referrals: [], thankYous: [] }).timeZone;
+ * buildOfficeHistory(office, practiceContext(snapshot), { contacts: [], touchpoints: [], referrals: [], thankYous: [] }).timeZone;
  * //=> 'America/Chicago'
  * ```
  * @category History
  */
-export function buildOfficeHistory(office: Office, practiceTimeZone: TimeZone, records: OfficeRecords): OfficeHistory {
+export function buildOfficeHistory(office: Office, context: PracticeContext, records: OfficeRecords): OfficeHistory {
   return {
     office,
-    timeZone: office.timeZone ?? practiceTimeZone,
+    context,
+    timeZone: office.timeZone ?? context.practice.timeZone,
     contacts: [...records.contacts].sort(byId),
     touchpoints: records.touchpoints.map((record) => ({ record, at: Date.parse(record.at) })).sort(byTimeThenId),
     referrals: records.referrals.map(referralEntry).sort(byTimeThenId),
     thankYous: records.thankYous.map((record) => ({ record, at: Date.parse(record.sentAt) })).sort(byTimeThenId),
   };
+}
+
+/**
+ * The practice-wide facts of a snapshot: the practice, the highest message
+ * version, and the clinicians sorted by id.
+ *
+ * @param snapshot - The practice, its messages and its clinicians.
+ * @returns The shared context for {@link buildOfficeHistory}.
+ * @example
+ * ```ts
+ * practiceContext(snapshot).currentMessage?.version; //=> 2
+ * ```
+ * @category History
+ */
+export function practiceContext(
+  snapshot: Pick<PracticeSnapshot, 'practice' | 'messages' | 'clinicians'>,
+): PracticeContext {
+  let currentMessage: PracticeMessage | undefined;
+  for (const message of snapshot.messages) {
+    if (currentMessage === undefined || message.version > currentMessage.version) currentMessage = message;
+  }
+  return { practice: snapshot.practice, currentMessage, clinicians: [...snapshot.clinicians].sort(byId) };
 }
 
 interface Bucket {
@@ -183,10 +225,11 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
   for (const referral of snapshot.referrals) buckets.get(referral.officeId)?.referrals.push(referral);
   for (const thankYou of snapshot.thankYous) buckets.get(thankYou.officeId)?.thankYous.push(thankYou);
 
+  const context = practiceContext(snapshot);
   const offices = new Map<Id, OfficeHistory>();
   for (const office of [...snapshot.offices].sort(byId)) {
     const bucket = buckets.get(office.id);
-    if (bucket) offices.set(office.id, buildOfficeHistory(office, snapshot.practice.timeZone, bucket));
+    if (bucket) offices.set(office.id, buildOfficeHistory(office, context, bucket));
   }
 
   const messages = snapshot.messages
@@ -205,11 +248,12 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
 
   return {
     practice: snapshot.practice,
+    context,
     offices,
     contacts: new Map([...snapshot.contacts].sort(byId).map((contact) => [contact.id, contact])),
-    clinicians: [...snapshot.clinicians].sort(byId),
+    clinicians: context.clinicians,
     messages,
-    currentMessage: messages.at(-1)?.record,
+    currentMessage: context.currentMessage,
     decisions,
   };
 }

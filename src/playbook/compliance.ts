@@ -9,7 +9,8 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from './deep-freeze';
+import type { DeepReadonly } from '../model/deep-readonly';
+import { deepFreeze } from './deep-freeze';
 import { kebabCaseId, wholeCount } from './fields';
 
 /**

@@ -1,29 +1,10 @@
 /**
- * Deep immutability for playbook data: a type that makes every property and array
- * element read-only, and a function that freezes a value the same way at run time.
+ * Deep immutability for playbook data at run time: {@link deepFreeze} freezes a
+ * value the way the model's `DeepReadonly` type describes it.
  *
  * @module
  */
-
-/**
- * `T` with every property, at every depth, read-only, and every array a
- * `readonly` array. Functions are left as they are.
- *
- * @typeParam T - The type to make read-only.
- * @example
- * ```ts
- * type Policy = DeepReadonly<{ offers: string[]; intake: { days: number } }>;
- * //=> { readonly offers: readonly string[]; readonly intake: { readonly days: number } }
- * ```
- * @category Playbook
- */
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown
-  ? T
-  : T extends readonly (infer E)[]
-    ? readonly DeepReadonly<E>[]
-    : T extends object
-      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-      : T;
+import type { DeepReadonly } from '../model/deep-readonly';
 
 /**
  * Freezes `value` and every object and array reachable from it, in place, and

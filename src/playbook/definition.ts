@@ -21,7 +21,8 @@ import { defaultOfficeStaffPolicy, officeStaffPolicySchema } from '../plays/offi
 import { defaultStockCardsPolicy, stockCardsPolicySchema } from '../plays/stock-cards/policy';
 import { defaultStrongReferralsPolicy, strongReferralsPolicySchema } from '../plays/strong-referrals/policy';
 import { defaultThankYouPolicy, thankYouPolicySchema } from '../plays/thank-you/policy';
-import { deepFreeze, type DeepReadonly } from './deep-freeze';
+import type { DeepReadonly } from '../model/deep-readonly';
+import { deepFreeze } from './deep-freeze';
 import { kebabCasePattern } from './fields';
 
 /**

@@ -108,5 +108,20 @@ export function uniqueArray<T extends z.ZodType>(item: T, options: { nonEmpty?: 
  * @internal
  */
 export function allOrSome<const V extends readonly [string, ...string[]]>(values: V) {
-  return z.union([z.literal('all'), uniqueArray(z.enum(values))]);
+  const message = `must be "all" or a non-empty list without repeats of: ${values.join(', ')}`;
+  return z.union([z.literal('all'), uniqueArray(z.enum(values))], {
+    error: (issue) => (issue.input === undefined ? undefined : message),
+  });
+}
+
+/**
+ * The `scoreWeight` every play's policy carries: how much the play's component
+ * counts in the overall relationship score (a weighted mean; 0 leaves it out).
+ *
+ * @internal
+ */
+export function scoreWeightField(play: string): z.ZodNumber {
+  return nonNegative().describe(
+    `Weight of the ${play} component in the overall relationship score (a weighted mean of the components; 0 leaves it out).`,
+  );
 }

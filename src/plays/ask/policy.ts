@@ -5,8 +5,9 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, wholeCount, wholeDays } from '../../playbook/fields';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
  * The validation schema of the `ask` policy.
@@ -32,6 +33,7 @@ import { enabledField, wholeCount, wholeDays } from '../../playbook/fields';
 export const askPolicySchema = z
   .strictObject({
     enabled: enabledField('ask'),
+    scoreWeight: scoreWeightField('ask'),
     openingsThreshold: wholeCount(1).describe(
       "Propose an ask when a clinician's open slots (accepting new clients) are at least this many.",
     ),
@@ -71,6 +73,7 @@ export type AskPolicy = DeepReadonly<z.output<typeof askPolicySchema>>;
  */
 export const defaultAskPolicy: AskPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   openingsThreshold: 2,
   cooldownDays: 90,
   maxOfficesPerAsk: 5,

@@ -5,9 +5,10 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, uniqueArray, wholeDays } from '../../playbook/fields';
-import { resourceOfferValues } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { resourceKinds } from '../../model/vocabulary';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, uniqueArray, wholeDays } from '../../playbook/fields';
 
 /**
  * The validation schema of the `be-a-resource` policy.
@@ -28,10 +29,11 @@ import { resourceOfferValues } from '../../playbook/vocabulary';
 export const beAResourcePolicySchema = z
   .strictObject({
     enabled: enabledField('be-a-resource'),
+    scoreWeight: scoreWeightField('be-a-resource'),
     offerEveryDays: wholeDays().describe(
       'An active office gets an offer-resource action when nothing was offered to it within this many days.',
     ),
-    offers: uniqueArray(z.enum(resourceOfferValues)).describe(
+    offers: uniqueArray(z.enum(resourceKinds)).describe(
       'What the practice offers offices: a non-empty list without repeats.',
     ),
   })
@@ -58,6 +60,7 @@ export type BeAResourcePolicy = DeepReadonly<z.output<typeof beAResourcePolicySc
  */
 export const defaultBeAResourcePolicy: BeAResourcePolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   offerEveryDays: 365,
   offers: ['in-service', 'staff-meeting-talk', 'consult-line'],
 });

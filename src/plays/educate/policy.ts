@@ -5,24 +5,23 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, uniqueArray, wholeCount } from '../../playbook/fields';
-import { officeLifecycleValues } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, unitInterval, wholeCount } from '../../playbook/fields';
 
 /**
  * The validation schema of the `educate` policy.
  *
  * - `elevatorSpeechMaxWords` — the longest elevator speech the practice message
  *   may carry, in words.
- * - `lifecycles` — offices in these lifecycles must have received the current
- *   message version; those that have not get an *educate* action. Non-empty,
- *   no repeats.
+ * - `staleMessageCredit` — the share of the educate score (0–1) an office earns
+ *   when it has heard an older version of the message but not the current one.
  *
  * Strict: unknown keys are rejected.
  *
  * @example
  * ```ts
- * educatePolicySchema.safeParse({ ...defaultEducatePolicy, lifecycles: [] }).success;
+ * educatePolicySchema.safeParse({ ...defaultEducatePolicy, elevatorSpeechMaxWords: 0 }).success;
  * //=> false
  * ```
  * @category Playbook
@@ -30,9 +29,10 @@ import { officeLifecycleValues } from '../../playbook/vocabulary';
 export const educatePolicySchema = z
   .strictObject({
     enabled: enabledField('educate'),
+    scoreWeight: scoreWeightField('educate'),
     elevatorSpeechMaxWords: wholeCount(1).describe('The longest elevator speech allowed, in words.'),
-    lifecycles: uniqueArray(z.enum(officeLifecycleValues)).describe(
-      'Offices in these lifecycles must have received the current practice message version.',
+    staleMessageCredit: unitInterval().describe(
+      'Share of the educate score (0–1) for an office that heard an older message version but not the current one.',
     ),
   })
   .describe('Policy of the educate play: every relevant office knows the current practice message.');
@@ -46,18 +46,19 @@ export const educatePolicySchema = z
 export type EducatePolicy = DeepReadonly<z.output<typeof educatePolicySchema>>;
 
 /**
- * The default `educate` policy: an elevator speech of at most 90 words, which every
- * active office must have heard in its current version. Deeply frozen.
+ * The default `educate` policy: an elevator speech of at most 90 words, with half credit for
+ * an office that has heard only an older version. Deeply frozen.
  *
  * @example
  * ```ts
- * defaultEducatePolicy.lifecycles;
- * //=> ['active']
+ * defaultEducatePolicy.elevatorSpeechMaxWords;
+ * //=> 90
  * ```
  * @category Playbook
  */
 export const defaultEducatePolicy: EducatePolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   elevatorSpeechMaxWords: 90,
-  lifecycles: ['active'],
+  staleMessageCredit: 0.5,
 });

@@ -5,16 +5,17 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, unitInterval, wholeDays } from '../../playbook/fields';
-import { channelValues, type ChannelValue } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { channels, type Channel } from '../../model/vocabulary';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, unitInterval, wholeDays } from '../../playbook/fields';
 
 const channelWeightsShape = Object.fromEntries(
-  channelValues.map((channel) => [
+  channels.map((channel) => [
     channel,
     unitInterval().describe(`Trust weight of one ${channel} touchpoint, from 0 (builds no trust) to 1.`),
   ]),
-) as { [C in ChannelValue]: z.ZodNumber };
+) as { [C in Channel]: z.ZodNumber };
 
 /**
  * The validation schema of the `face-to-face` policy.
@@ -39,6 +40,7 @@ const channelWeightsShape = Object.fromEntries(
 export const faceToFacePolicySchema = z
   .strictObject({
     enabled: enabledField('face-to-face'),
+    scoreWeight: scoreWeightField('face-to-face'),
     channelWeights: z
       .strictObject(channelWeightsShape)
       .describe('Trust weight of one touchpoint per channel, 0–1; every one of the seven channels must be given.'),
@@ -77,6 +79,7 @@ export type FaceToFacePolicy = DeepReadonly<z.output<typeof faceToFacePolicySche
  */
 export const defaultFaceToFacePolicy: FaceToFacePolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 15,
   channelWeights: {
     'in-person': 1,
     video: 0.6,

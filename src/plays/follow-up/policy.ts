@@ -6,9 +6,10 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { allOrSome, enabledField, wholeDays } from '../../playbook/fields';
-import { channelValues, touchpointPurposeValues } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { channels, purposes } from '../../model/vocabulary';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { allOrSome, enabledField, scoreWeightField, wholeDays } from '../../playbook/fields';
 
 /**
  * The cadence bounds of the follow-up policy, in the order they must increase.
@@ -49,6 +50,7 @@ export const followUpBoundKeys = [
 export const followUpPolicySchema = z
   .strictObject({
     enabled: enabledField('follow-up'),
+    scoreWeight: scoreWeightField('follow-up'),
     nuisanceFloorDays: wholeDays().describe(
       'Nuisance floor: below this many days since the last contact the office is too-soon, and nothing is proposed.',
     ),
@@ -56,10 +58,10 @@ export const followUpPolicySchema = z
     targetDays: wholeDays().describe('The target cadence: from this many days the office is due.'),
     overdueDays: wholeDays().describe('From this many days since the last contact the office is overdue.'),
     lapsedDays: wholeDays().describe('From this many days since the last contact the office is lapsed.'),
-    countingChannels: allOrSome(channelValues).describe(
+    countingChannels: allOrSome(channels).describe(
       "Which touchpoint channels count as contact: 'all', or a non-empty list without repeats.",
     ),
-    countingPurposes: allOrSome(touchpointPurposeValues).describe(
+    countingPurposes: allOrSome(purposes).describe(
       "Which touchpoint purposes count as contact: 'all', or a non-empty list without repeats.",
     ),
   })
@@ -101,6 +103,7 @@ export type FollowUpPolicy = DeepReadonly<z.output<typeof followUpPolicySchema>>
  */
 export const defaultFollowUpPolicy: FollowUpPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 20,
   nuisanceFloorDays: 30,
   dueSoonDays: 76,
   targetDays: 90,

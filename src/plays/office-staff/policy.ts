@@ -5,9 +5,10 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, uniqueArray, wholeCount, wholeDays } from '../../playbook/fields';
-import { contactRoleValues } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { contactRoles } from '../../model/vocabulary';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, uniqueArray, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
  * The validation schema of the `office-staff` policy.
@@ -31,16 +32,17 @@ import { contactRoleValues } from '../../playbook/vocabulary';
 export const officeStaffPolicySchema = z
   .strictObject({
     enabled: enabledField('office-staff'),
+    scoreWeight: scoreWeightField('office-staff'),
     touchWithinDays: wholeDays().describe(
       'A staff relationship counts only if the contact was touched within this many days.',
     ),
     minimumStaffRelationships: wholeCount().describe(
       'Each active office should have at least this many current staff relationships; otherwise befriend-staff.',
     ),
-    staffRoles: uniqueArray(z.enum(contactRoleValues)).describe(
+    staffRoles: uniqueArray(z.enum(contactRoles)).describe(
       'Contact roles counted as office staff. Together with providerRoles, every role exactly once.',
     ),
-    providerRoles: uniqueArray(z.enum(contactRoleValues), { nonEmpty: false }).describe(
+    providerRoles: uniqueArray(z.enum(contactRoles), { nonEmpty: false }).describe(
       'Contact roles counted as providers. Together with staffRoles, every role exactly once.',
     ),
   })
@@ -56,7 +58,7 @@ export const officeStaffPolicySchema = z
       }
     });
     const listed = new Set<string>([...policy.staffRoles, ...policy.providerRoles]);
-    const missing = contactRoleValues.filter((role) => !listed.has(role));
+    const missing = contactRoles.filter((role) => !listed.has(role));
     if (missing.length > 0) {
       ctx.addIssue({
         code: 'custom',
@@ -89,6 +91,7 @@ export type OfficeStaffPolicy = DeepReadonly<z.output<typeof officeStaffPolicySc
  */
 export const defaultOfficeStaffPolicy: OfficeStaffPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   touchWithinDays: 90,
   minimumStaffRelationships: 1,
   staffRoles: ['nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other'],

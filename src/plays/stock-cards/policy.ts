@@ -5,8 +5,9 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, nonNegative, wholeCount } from '../../playbook/fields';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, nonNegative, scoreWeightField, wholeCount } from '../../playbook/fields';
 
 /**
  * The validation schema of the `stock-cards` policy.
@@ -29,6 +30,7 @@ import { enabledField, nonNegative, wholeCount } from '../../playbook/fields';
 export const stockCardsPolicySchema = z
   .strictObject({
     enabled: enabledField('stock-cards'),
+    scoreWeight: scoreWeightField('stock-cards'),
     minimumCards: wholeCount().describe('Below this many estimated cards left, propose a restock action.'),
     restockUpTo: wholeCount(1).describe(
       'A restock brings the estimate back up to this many cards; greater than minimumCards.',
@@ -69,6 +71,7 @@ export type StockCardsPolicy = DeepReadonly<z.output<typeof stockCardsPolicySche
  */
 export const defaultStockCardsPolicy: StockCardsPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 5,
   minimumCards: 25,
   restockUpTo: 100,
   cardsPerReferral: 1,

@@ -6,8 +6,9 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, kebabCaseId, nonNegative, wholeCount, wholeDays } from '../../playbook/fields';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, kebabCaseId, nonNegative, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /** How far a weight sum may drift from 100 through floating-point addition. */
 const WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -56,6 +57,7 @@ const scoreBound = () =>
 export const strongReferralsPolicySchema = z
   .strictObject({
     enabled: enabledField('strong-referrals'),
+    scoreWeight: scoreWeightField('strong-referrals'),
     checklist: z
       .array(referralChecklistItemSchema)
       .min(1, 'must list at least one item')
@@ -128,6 +130,7 @@ export type StrongReferralsPolicy = DeepReadonly<z.output<typeof strongReferrals
  */
 export const defaultStrongReferralsPolicy: StrongReferralsPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   checklist: [
     { id: 'prescription-pad', label: 'Wrote therapy on an official prescription pad', weight: 30 },
     { id: 'warm-handoff', label: 'Called our office while the patient was still there', weight: 40 },

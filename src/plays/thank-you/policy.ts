@@ -6,9 +6,10 @@
  * @module
  */
 import { z } from 'zod';
-import { deepFreeze, type DeepReadonly } from '../../playbook/deep-freeze';
-import { enabledField, wholeCount, wholeDays } from '../../playbook/fields';
-import { thankYouMediumValues } from '../../playbook/vocabulary';
+import type { DeepReadonly } from '../../model/deep-readonly';
+import { thankYouMedia } from '../../model/vocabulary';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { enabledField, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
  * When a thank-you is owed. A discriminated union on `kind`:
@@ -92,16 +93,20 @@ export const thankYouTriggerSchema = z
 export const thankYouPolicySchema = z
   .strictObject({
     enabled: enabledField('thank-you'),
+    scoreWeight: scoreWeightField('thank-you'),
     triggers: z
       .array(thankYouTriggerSchema)
       .min(1, 'must list at least one trigger')
       .describe('When a thank-you is owed: at least one trigger, each kind at most once.'),
     dueWithinBusinessDays: wholeDays().describe('A thank-you is due within this many business days of its trigger.'),
-    medium: z.enum(thankYouMediumValues).describe('How the thank-you is sent.'),
+    medium: z.enum(thankYouMedia).describe('How the thank-you is sent.'),
     enclosedCards: wholeCount().describe('How many business cards to enclose.'),
     askForMore: z.boolean().describe('Whether the thank-you asks for more referrals.'),
     batchWindowDays: wholeDays().describe(
       'One thank-you may acknowledge several referrals from the same contact received within this many days.',
+    ),
+    lookbackDays: wholeDays(1).describe(
+      'Only triggers this recent (in days) still call for a thank-you; older unthanked referrals are left alone in the plan but count against the score.',
     ),
   })
   .superRefine((policy, ctx) => {
@@ -148,10 +153,12 @@ export type ThankYouPolicy = DeepReadonly<z.output<typeof thankYouPolicySchema>>
  */
 export const defaultThankYouPolicy: ThankYouPolicy = deepFreeze({
   enabled: true,
+  scoreWeight: 10,
   triggers: [{ kind: 'every-referral' }],
   dueWithinBusinessDays: 3,
   medium: 'handwritten-card',
   enclosedCards: 3,
   askForMore: true,
   batchWindowDays: 7,
+  lookbackDays: 30,
 });

@@ -1,0 +1,70 @@
+/**
+ * Wall-clock time in a zone, as numbers.
+ *
+ * A *wall clock* is the date and time a clock in `timeZone` shows, written as the
+ * epoch milliseconds of those same fields in UTC: 09:00 on 2026-03-08 in New York
+ * is `Date.UTC(2026, 2, 8, 9)`. date-fns then does calendar arithmetic on it in
+ * UTC (see {@link UtcDate}), where every day has 24 hours, and the result is turned
+ * back into an instant in the zone.
+ *
+ * Only `tzOffset` from @date-fns/tz is used here, which reads the zone's rules from
+ * `Intl` and never the host's zone. TZDate's setters are avoided on purpose: they go
+ * through the host zone, and an ambiguous wall-clock time (the repeated hour when
+ * DST ends) resolved differently with TZ=UTC than with TZ=Australia/Sydney.
+ *
+ * @module
+ * @internal
+ */
+import { tzOffset } from '@date-fns/tz';
+import { millisecondsInDay } from 'date-fns/constants';
+import type { TimeZone } from '../model/primitives';
+
+/** The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds. */
+function offsetMs(timeZone: TimeZone, epochMs: number): number {
+  // tzOffset gives minutes, with a fraction for historical offsets in seconds;
+  // round to whole seconds as TZDate does.
+  return Math.round(tzOffset(timeZone, new Date(epochMs)) * 60) * 1000;
+}
+
+/**
+ * The wall clock in `timeZone` at an instant.
+ *
+ * @param epochMs - The instant.
+ * @param timeZone - A valid IANA time zone.
+ * @returns The wall-clock fields, read as UTC epoch milliseconds.
+ * @internal
+ */
+export function wallClockAt(epochMs: number, timeZone: TimeZone): number {
+  return epochMs + offsetMs(timeZone, epochMs);
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show a wall-clock time.
+ *
+ * Deterministic where the wall clock is not one instant (the rules of
+ * `Temporal`'s `compatible` disambiguation):
+ * - repeated when the clocks go back (01:30 on 2026-11-01 in New York): the
+ *   earlier instant;
+ * - skipped when the clocks go forward (02:30 on 2026-03-08 in New York): moved
+ *   forward by the length of the gap (03:30 EDT), so that a skipped midnight gives
+ *   the first instant of the day.
+ *
+ * @param wallClock - Wall-clock fields read as UTC epoch milliseconds.
+ * @param timeZone - A valid IANA time zone.
+ * @returns Epoch milliseconds.
+ * @internal
+ */
+export function instantOfWallClock(wallClock: number, timeZone: TimeZone): number {
+  // No zone changes its offset twice within two days, so the offsets a day either
+  // side are the only candidates (equal when no change is near).
+  const before = offsetMs(timeZone, wallClock - millisecondsInDay);
+  const after = offsetMs(timeZone, wallClock + millisecondsInDay);
+  const shows = (epochMs: number) => wallClockAt(epochMs, timeZone) === wallClock;
+  // The larger offset gives the earlier instant.
+  const earlier = wallClock - Math.max(before, after);
+  const later = wallClock - Math.min(before, after);
+  if (shows(earlier)) return earlier;
+  if (shows(later)) return later;
+  // Skipped: read the time with the offset in force before the gap.
+  return wallClock - before;
+}

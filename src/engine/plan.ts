@@ -1,0 +1,192 @@
+import { addDays, compareCalendarDates } from '../calendar/dates';
+import type { ActionDecision } from '../model/action-decision';
+import { indexSnapshot, type OfficeHistory, type PracticeIndex } from '../model/history';
+import type { Id } from '../model/primitives';
+import type { PracticeSnapshot } from '../model/snapshot';
+import type { Playbook } from '../playbook/playbook';
+import { defaultPlays } from '../plays/default-plays';
+import { followUpFacts } from '../plays/follow-up/status';
+import type { ActionDraft, Play } from '../plays/play';
+import type { Action } from './action';
+import { actionId } from './action-id';
+import { complianceLedger, complianceWarnings } from './compliance';
+import { isEnabled, momentFor, playContext, toMillis, type Moment } from './context';
+
+/**
+ * The {@link planActions} options.
+ *
+ * @category Engine
+ */
+export interface PlanOptions {
+  /** One tenant's records (validate untrusted data with `parseSnapshot` first). */
+  readonly snapshot: PracticeSnapshot;
+  /** The policies to plan with, e.g. `defaultPlaybook`. */
+  readonly playbook: Playbook;
+  /** The moment to plan for; the engine never reads the clock. */
+  readonly now: Moment;
+  /** Decisions besides those in the snapshot (done, snoozed, dismissed). */
+  readonly decisions?: readonly ActionDecision[];
+  /** The plays to run; default {@link defaultPlays}. */
+  readonly plays?: readonly Play[];
+}
+
+/**
+ * The {@link planIndex} options: {@link PlanOptions} with an already-built index
+ * instead of a snapshot, and optionally the offices to plan for.
+ *
+ * @category Engine
+ */
+export interface PlanIndexOptions extends Omit<PlanOptions, 'snapshot'> {
+  /** The indexed tenant. */
+  readonly index: PracticeIndex;
+  /** Plan only these offices (default: all). Plays' `select` then sees only them. */
+  readonly officeIds?: readonly Id[];
+}
+
+/**
+ * Decides, from a decision history, whether an action is hidden today: `done` and
+ * `dismissed` hide it for good; `snoozed` hides it until (not including) `until`.
+ * The latest decision wins.
+ */
+function hiddenByDecision(decisions: readonly ActionDecision[] | undefined, today: string): boolean {
+  const latest = decisions?.at(-1);
+  if (latest === undefined) return false;
+  if (latest.outcome === 'snoozed') return compareCalendarDates(today, latest.until) < 0;
+  return true;
+}
+
+/**
+ * Proposes what the practice should do, and why: every enabled play plans for every
+ * office in the playbook's `planning.lifecycles`, then the engine
+ *
+ * 1. drops *outreach* for offices contacted within the follow-up nuisance floor
+ *    (`plays['follow-up'].nuisanceFloorDays`; responses such as thank-you cards
+ *    and intake expediting are not outreach);
+ * 2. drops actions due after today + `planning.horizonDays`;
+ * 3. gives each action its deterministic id ({@link actionId});
+ * 4. honours decisions: `done` and `dismissed` hide an action, `snoozed` hides it
+ *    until its date;
+ * 5. adds compliance warnings where an action's estimated cost would bring a
+ *    physician near or past the yearly cap;
+ * 6. sorts by due date, then priority (highest first), then play order, then
+ *    office id, then action id.
+ *
+ * Pure: no clock, no I/O, inputs never mutated; the same inputs in any record
+ * order give the same actions.
+ *
+ * @param options - The snapshot, playbook, moment, extra decisions and plays.
+ * @returns The actions, in the order above.
+ * @throws {@link ValidationError} when `now` is not a valid moment.
+ * @example
+ * ```ts
+ * const actions = planActions({ snapshot, playbook: defaultPlaybook, now: '2026-03-01T14:00:00Z' });
+ * actions[0]?.explanation.summary;
+ * //=> 'Last contact with Lakeside Family Medicine was 123 days ago (2025-10-29, in-person); the target is every 90 days.'
+ * ```
+ * @category Engine
+ */
+export function planActions(options: PlanOptions): Action[] {
+  const { snapshot, ...rest } = options;
+  return planIndex({ ...rest, index: indexSnapshot(snapshot) });
+}
+
+/**
+ * {@link planActions} over an already-built index, optionally for some offices
+ * only (how the desk re-plans one office without reloading the tenant).
+ *
+ * @param options - The index, playbook, moment, decisions, plays and offices.
+ * @returns The actions, ordered as {@link planActions} orders them.
+ * @throws {@link ValidationError} when `now` is not a valid moment.
+ * @example
+ * ```ts
+ * planIndex({ index, playbook: defaultPlaybook, now, officeIds: ['off-1'] }).every((a) => a.officeId === 'off-1');
+ * //=> true
+ * ```
+ * @category Engine
+ */
+export function planIndex(options: PlanIndexOptions): Action[] {
+  const { index, playbook } = options;
+  const plays = options.plays ?? defaultPlays;
+  const now = toMillis(options.now);
+  const moment = momentFor(index.context, now);
+  const horizonEnd = addDays(moment.today, playbook.planning.horizonDays);
+  const lifecycles: readonly string[] = playbook.planning.lifecycles;
+
+  const offices: OfficeHistory[] = [];
+  const wanted = options.officeIds === undefined ? undefined : new Set(options.officeIds);
+  for (const history of index.offices.values()) {
+    if (wanted !== undefined && !wanted.has(history.office.id)) continue;
+    if (lifecycles.includes(history.office.lifecycle)) offices.push(history);
+  }
+
+  const followUp = playbook.plays['follow-up'];
+  const insideFloor = new Map<Id, boolean>();
+  const isInsideFloor = (history: OfficeHistory): boolean => {
+    let inside = insideFloor.get(history.office.id);
+    if (inside === undefined) {
+      const facts = followUpFacts(history, followUp, now, moment.timeZone);
+      inside = facts.daysSince !== null && facts.daysSince < followUp.nuisanceFloorDays;
+      insideFloor.set(history.office.id, inside);
+    }
+    return inside;
+  };
+
+  const extraDecisions = new Map<Id, ActionDecision[]>();
+  for (const decision of [...(options.decisions ?? [])].sort(
+    (a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )) {
+    const list = extraDecisions.get(decision.actionId) ?? [];
+    list.push(decision);
+    extraDecisions.set(decision.actionId, list);
+  }
+  const decisionsFor = (id: string): readonly ActionDecision[] | undefined => {
+    const stored = index.decisions.get(id);
+    const extra = extraDecisions.get(id);
+    if (extra === undefined) return stored;
+    if (stored === undefined) return extra;
+    return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
+  };
+
+  const byOffice = new Map<Id, OfficeHistory>(offices.map((history) => [history.office.id, history]));
+  let ledger: ReturnType<typeof complianceLedger> | undefined;
+  const actions: (Action & { readonly order: number })[] = [];
+  plays.forEach((play, order) => {
+    const context = playContext(play, playbook, moment);
+    if (!isEnabled(context.policy)) return;
+    let drafts: readonly ActionDraft[] = offices.flatMap((history) => play.plan(history, context));
+    if (play.select) drafts = play.select(drafts, context);
+    for (const draft of drafts) {
+      const history = byOffice.get(draft.officeId);
+      if (history === undefined) continue;
+      if (draft.outreach && isInsideFloor(history)) continue;
+      if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
+      const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
+      if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
+      ledger ??= complianceLedger({ index, playbook, now });
+      actions.push({
+        id,
+        play: play.id,
+        kind: draft.kind,
+        officeId: draft.officeId,
+        contactIds: draft.contactIds,
+        due: draft.due,
+        priority: draft.priority,
+        title: draft.title,
+        explanation: draft.explanation,
+        warnings: complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds),
+        details: draft.details ?? {},
+        order,
+      });
+    }
+  });
+
+  actions.sort(
+    (a, b) =>
+      compareCalendarDates(a.due, b.due) ||
+      b.priority - a.priority ||
+      a.order - b.order ||
+      (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return actions.map(({ order: _order, ...action }) => action);
+}

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import type { BusinessCalendar } from '../calendar/business-days';
+import type { Explanation, RecordRef } from '../engine/action';
+import type { OfficeHistory, PracticeContext } from '../model/history';
+import type { CalendarDate, Id, TimeZone } from '../model/primitives';
+import type { PolicyDefinition } from '../playbook/definition';
+
+/**
+ * What a play sees when it plans or scores: its own policy slice, the clock as an
+ * argument, and the practice's calendar. Plays never read the clock, the rest of
+ * the playbook, or anything outside this context and the office history.
+ *
+ * @typeParam P - The play's policy type.
+ * @category Plays
+ */
+export interface PlayContext<P> {
+  /** The play's own settings (its slice of the playbook). */
+  readonly policy: P;
+  /** The moment of planning, in epoch milliseconds. */
+  readonly now: number;
+  /** Today's date in the practice's time zone. */
+  readonly today: CalendarDate;
+  /** The practice's time zone: every day count and due date is read in it. */
+  readonly timeZone: TimeZone;
+  /** The practice's business days (weekend and host-supplied holidays). */
+  readonly calendar: BusinessCalendar;
+  /** The practice-wide facts: practice, current message, clinicians. */
+  readonly practice: PracticeContext;
+}
+
+/**
+ * An action as a play proposes it. The engine adds the id (from `play`, `kind`,
+ * `officeId` and `anchor`), the compliance warnings, and applies decisions, the
+ * nuisance floor and the horizon.
+ *
+ * @category Plays
+ */
+export interface ActionDraft {
+  /** What to do, kebab-case, e.g. `visit`. */
+  readonly kind: string;
+  /** The office concerned. */
+  readonly officeId: Id;
+  /** The people to reach. */
+  readonly contactIds: readonly Id[];
+  /** When it is due, in the practice's time zone. */
+  readonly due: CalendarDate;
+  /** 0–100; higher first among actions due the same day. */
+  readonly priority: number;
+  /** A short imperative line for a person. */
+  readonly title: string;
+  /** Why: rule, policy values, facts and evidence. */
+  readonly explanation: Explanation;
+  /**
+   * What makes this action the same action from one plan to the next, e.g. the id
+   * of the last touchpoint it follows up on. Part of the action id.
+   */
+  readonly anchor: string;
+  /**
+   * Whether this is outreach to the office (a visit, a call, a drop-off). Outreach
+   * is never proposed inside the follow-up nuisance floor; responses such as a
+   * thank-you card or expediting a referred patient's intake are not outreach.
+   */
+  readonly outreach: boolean;
+  /** Play-specific details. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One play's component of an office's relationship score.
+ *
+ * @category Plays
+ */
+export interface PlayScore {
+  /** 0–100, or `null` when the play has nothing to judge (e.g. no referrals yet). */
+  readonly score: number | null;
+  /** Plain-English reasons, most important first. */
+  readonly reasons: readonly string[];
+  /** The numbers the score was computed from, by name. */
+  readonly facts: Explanation['facts'];
+  /** The records the score was computed from. */
+  readonly evidence: readonly RecordRef[];
+}
+
+/**
+ * A referral play: a policy, a planner and a scorer. The nine built-in plays
+ * implement it, and a host can register a tenth of its own by passing it to the
+ * engine (its policy comes from the playbook under its id, or from its defaults).
+ *
+ * @typeParam Id - The play id, kebab-case.
+ * @typeParam S - The zod schema of its policy.
+ * @example
+ * ```ts
+ * const birthdayCards: Play<'birthday-cards', typeof schema> = {
+ *   id: 'birthday-cards', title: 'Birthday cards', policy: definePolicy({ id: 'birthday-cards', schema, defaults }),
+ *   plan: (history, ctx) => [], score: () => ({ score: null, reasons: [], facts: {}, evidence: [] }),
+ * };
+ * planActions({ snapshot, playbook, now, plays: [...defaultPlays, birthdayCards] });
+ * ```
+ * @category Plays
+ */
+export interface Play<Id extends string = string, S extends z.ZodType = z.ZodType> {
+  /** The play id; its policy sits under this key of the playbook's `plays`. */
+  readonly id: Id;
+  /** A short name for people, e.g. "Follow up". */
+  readonly title: string;
+  /** The play's policy schema and defaults. */
+  readonly policy: PolicyDefinition<Id, S>;
+  /**
+   * Proposes actions for one office. Pure: the same history and context give the
+   * same drafts.
+   */
+  plan(history: OfficeHistory, context: PlayContext<PolicyOf<S>>): readonly ActionDraft[];
+  /**
+   * Optionally chooses among the drafts of every office planned together (e.g.
+   * the `ask` play keeps only the best few offices). Called once per plan.
+   */
+  select?(drafts: readonly ActionDraft[], context: PlayContext<PolicyOf<S>>): readonly ActionDraft[];
+  /** Scores one office for this play. Pure. */
+  score(history: OfficeHistory, context: PlayContext<PolicyOf<S>>): PlayScore;
+}
+
+/**
+ * The policy type a play's schema describes, deeply read-only.
+ *
+ * @category Plays
+ */
+export type PolicyOf<S extends z.ZodType> = PolicyDefinition<string, S>['defaults'];
+
+/**
+ * Declares a play, keeping its literal id and policy types. Only a typing aid.
+ *
+ * @param play - The play.
+ * @returns The same play.
+ * @example
+ * ```ts
+ * const play = definePlay({ id: 'birthday-cards', title: 'Birthday cards', policy, plan, score });
+ * play.id; //=> 'birthday-cards'
+ * ```
+ * @category Plays
+ */
+export function definePlay<const Id extends string, S extends z.ZodType>(play: Play<Id, S>): Play<Id, S> {
+  return play;
+}
