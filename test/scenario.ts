@@ -106,7 +106,7 @@ export function scenario(options: { timeZone?: string; holidays?: string[] } = {
       input.thankYous.push({ id, tenantId: TENANT, officeId, sentAt, medium: 'handwritten-card', ...patch });
       return builder;
     },
-    decision(id: string, decision: Omit<ActionDecisionInput, 'id' | 'tenantId'>) {
+    decision(id: string, decision: ActionDecisionInput extends infer D ? (D extends unknown ? Omit<D, 'id' | 'tenantId'> : never) : never) {
       input.decisions.push({ id, tenantId: TENANT, ...decision } as ActionDecisionInput);
       return builder;
     },

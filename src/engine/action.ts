@@ -72,6 +72,12 @@ export interface Action {
   readonly due: CalendarDate;
   /** 0–100; higher first among actions due the same day. */
   readonly priority: number;
+  /**
+   * Whether this is outreach to the office (a visit, call, ask, drop-off). Outreach
+   * is never proposed inside the follow-up nuisance floor; responses (thank-you
+   * cards, expediting a referred patient's intake) are not outreach.
+   */
+  readonly outreach: boolean;
   /** A short imperative line, e.g. "Visit Lakeside Family Medicine in person". */
   readonly title: string;
   /** Why. */

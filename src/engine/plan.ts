@@ -171,6 +171,7 @@ export function planIndex(options: PlanIndexOptions): Action[] {
         contactIds: draft.contactIds,
         due: draft.due,
         priority: draft.priority,
+        outreach: draft.outreach,
         title: draft.title,
         explanation: draft.explanation,
         warnings: complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds),

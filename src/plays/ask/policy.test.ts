@@ -19,6 +19,7 @@ describe('ask policy', () => {
       openingsThreshold: 2,
       cooldownDays: 90,
       maxOfficesPerAsk: 5,
+      referralWindowDays: 365,
       intake: { contactWithinBusinessDays: 1, firstVisitWithinDays: 7 },
     });
   });
@@ -42,6 +43,13 @@ describe('ask policy', () => {
     expect(pointers({ ...defaultAskPolicy, intake: { contactWithinBusinessDays: -1, firstVisitWithinDays: 7 } })).toEqual(
       ['/intake/contactWithinBusinessDays'],
     );
+  });
+
+  it('needs a referral window of at least one day', () => {
+    expect(pointers({ ...defaultAskPolicy, referralWindowDays: 0 })).toEqual(['/referralWindowDays']);
+    expect(pointers({ ...defaultAskPolicy, referralWindowDays: 30 })).toEqual([]);
+    const { referralWindowDays: _window, ...withoutWindow } = defaultAskPolicy;
+    expect(pointers(withoutWindow)).toEqual(['/referralWindowDays']);
   });
 
   it('accepts zero days of cooldown (ask whenever there are openings)', () => {

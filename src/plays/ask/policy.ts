@@ -12,10 +12,14 @@ import { enabledField, scoreWeightField, wholeCount, wholeDays } from '../../pla
 /**
  * The validation schema of the `ask` policy.
  *
- * - `openingsThreshold` — an *ask* action is proposed when a clinician's open slots
+ * - `openingsThreshold` — *ask* actions are proposed when the practice's openings
+ *   (the open slots of every active clinician accepting new clients, summed)
  *   reach this number.
  * - `cooldownDays` — an office asked within this many days is not asked again.
  * - `maxOfficesPerAsk` — how many of the best offices one ask targets.
+ * - `referralWindowDays` — the recent past the play looks at: referrals received
+ *   within this many days rank an office for an ask, put their referring contacts
+ *   on it, and are judged by the ask score.
  * - `intake` — the responsiveness promised to referrers: contact the patient
  *   within `contactWithinBusinessDays` business days of receiving the referral,
  *   and hold the first visit within `firstVisitWithinDays` calendar days; a breach
@@ -35,10 +39,13 @@ export const askPolicySchema = z
     enabled: enabledField('ask'),
     scoreWeight: scoreWeightField('ask'),
     openingsThreshold: wholeCount(1).describe(
-      "Propose an ask when a clinician's open slots (accepting new clients) are at least this many.",
+      'Propose asks when the open slots of the active clinicians accepting new clients add up to at least this many.',
     ),
     cooldownDays: wholeDays().describe('Do not ask an office again if it was asked within this many days.'),
     maxOfficesPerAsk: wholeCount(1).describe('At most this many offices (the best ranked ones) are asked at a time.'),
+    referralWindowDays: wholeDays(1).describe(
+      'Referrals received within this many days rank an office for an ask, put their referrers on it, and are judged by the ask score.',
+    ),
     intake: z
       .strictObject({
         contactWithinBusinessDays: wholeDays().describe(
@@ -61,8 +68,9 @@ export type AskPolicy = DeepReadonly<z.output<typeof askPolicySchema>>;
 
 /**
  * The default `ask` policy: ask at 2 open slots, at most 5 offices, not within 90
- * days of the last ask; contact referred patients within 1 business day and see
- * them within 7 days. Deeply frozen.
+ * days of the last ask, ranking offices by their referrals of the last 365 days;
+ * contact referred patients within 1 business day and see them within 7 days.
+ * Deeply frozen.
  *
  * @example
  * ```ts
@@ -77,5 +85,6 @@ export const defaultAskPolicy: AskPolicy = deepFreeze({
   openingsThreshold: 2,
   cooldownDays: 90,
   maxOfficesPerAsk: 5,
+  referralWindowDays: 365,
   intake: { contactWithinBusinessDays: 1, firstVisitWithinDays: 7 },
 });

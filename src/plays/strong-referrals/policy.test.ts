@@ -57,4 +57,16 @@ describe('strong-referrals policy', () => {
       '/checklist/1/weight',
     ]);
   });
+
+  it('takes an optional, non-empty coaching phrase per item', () => {
+    expect(defaultStrongReferralsPolicy.checklist.map((entry) => entry.coachingPhrase)).toEqual([
+      'write therapy on an official prescription pad',
+      'call our office while the patient is still there',
+      'recommend a clinician by name',
+    ]);
+    expect(pointers({ ...defaultStrongReferralsPolicy, checklist: [item('a', 100)] })).toEqual([]);
+    expect(pointers({ ...defaultStrongReferralsPolicy, checklist: [{ ...item('a', 100), coachingPhrase: ' ' }] })).toEqual([
+      '/checklist/0/coachingPhrase',
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ import { enabledField, kebabCaseId, nonNegative, scoreWeightField, wholeCount, w
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
 /**
- * One item of the referral-strength checklist.
+ * One item of the referral-strength checklist: its id, its label, its weight and,
+ * optionally, the words the coaching text uses to ask for it next time.
  *
  * @category Playbook
  */
@@ -28,6 +29,15 @@ export const referralChecklistItemSchema = z
       .max(200, 'must be at most 200 characters')
       .describe('What the referrer did, as shown to the clinician.'),
     weight: nonNegative().describe('Points this item adds to the strength score; the weights add up to 100.'),
+    coachingPhrase: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .optional()
+      .describe(
+        'What to ask the referrer to do next time, as it follows "ask them to", e.g. "call our office while the patient is still there". Optional: coaching quotes the label when it is missing.',
+      ),
   })
   .describe('One item of the referral-strength checklist.');
 
@@ -39,7 +49,9 @@ const scoreBound = () =>
  *
  * - `checklist` — the items a strong referral has, each with a weight; a
  *   referral's strength is the sum of the weights of the items it has (0–100).
- *   Ids are kebab-case and unique; the weights add up to exactly 100.
+ *   Ids are kebab-case and unique; the weights add up to exactly 100. An item's
+ *   optional `coachingPhrase` is how the coaching text asks for it ("Next time,
+ *   ask them to …").
  * - `strongAtLeast` — a referral scoring at least this is *strong*.
  * - `weakBelow` — a referral scoring below this is *weak*; at most `strongAtLeast`.
  * - `coachAfterWeakReferrals` — after this many weak referrals from an office
@@ -118,7 +130,7 @@ export type StrongReferralsPolicy = DeepReadonly<z.output<typeof strongReferrals
 
 /**
  * The default `strong-referrals` policy: prescription pad 30, warm hand-off call
- * 40, named clinician 30; strong at 70 or more, weak below 40; coach after 2 weak
+ * 40, named clinician 30 (each with its coaching phrase); strong at 70 or more, weak below 40; coach after 2 weak
  * referrals within 365 days. Deeply frozen.
  *
  * @example
@@ -132,9 +144,24 @@ export const defaultStrongReferralsPolicy: StrongReferralsPolicy = deepFreeze({
   enabled: true,
   scoreWeight: 10,
   checklist: [
-    { id: 'prescription-pad', label: 'Wrote therapy on an official prescription pad', weight: 30 },
-    { id: 'warm-handoff', label: 'Called our office while the patient was still there', weight: 40 },
-    { id: 'named-clinician', label: 'Recommended a clinician by name', weight: 30 },
+    {
+      id: 'prescription-pad',
+      label: 'Wrote therapy on an official prescription pad',
+      weight: 30,
+      coachingPhrase: 'write therapy on an official prescription pad',
+    },
+    {
+      id: 'warm-handoff',
+      label: 'Called our office while the patient was still there',
+      weight: 40,
+      coachingPhrase: 'call our office while the patient is still there',
+    },
+    {
+      id: 'named-clinician',
+      label: 'Recommended a clinician by name',
+      weight: 30,
+      coachingPhrase: 'recommend a clinician by name',
+    },
   ],
   strongAtLeast: 70,
   weakBelow: 40,

@@ -20,6 +20,7 @@ describe('thank-you policy', () => {
       askForMore: true,
       batchWindowDays: 7,
       lookbackDays: 30,
+      scoreWindowDays: 365,
     });
     expect(Object.isFrozen(defaultThankYouPolicy.triggers[0])).toBe(true);
   });
@@ -68,6 +69,14 @@ describe('thank-you policy', () => {
     expect(pointers({ ...defaultThankYouPolicy, lookbackDays: 1 })).toEqual([]);
     const { lookbackDays: _lookbackDays, ...withoutLookback } = defaultThankYouPolicy;
     expect(pointers(withoutLookback)).toEqual(['/lookbackDays']);
+  });
+
+  it('requires a score window of at least one whole day', () => {
+    expect(pointers({ ...defaultThankYouPolicy, scoreWindowDays: 0 })).toEqual(['/scoreWindowDays']);
+    expect(pointers({ ...defaultThankYouPolicy, scoreWindowDays: 365.5 })).toEqual(['/scoreWindowDays']);
+    expect(pointers({ ...defaultThankYouPolicy, scoreWindowDays: 1 })).toEqual([]);
+    const { scoreWindowDays: _scoreWindowDays, ...withoutWindow } = defaultThankYouPolicy;
+    expect(pointers(withoutWindow)).toEqual(['/scoreWindowDays']);
   });
 
   it('rejects an unknown medium', () => {

@@ -77,6 +77,8 @@ export const thankYouTriggerSchema = z
  *   cards go in, and whether it asks for more referrals.
  * - `batchWindowDays` — one thank-you may acknowledge several referrals from the
  *   same contact received within this many days.
+ * - `lookbackDays` — only triggers this recent call for a thank-you action.
+ * - `scoreWindowDays` — the score judges the referrals triggered this recently.
  *
  * The card never carries patient information unless the patient consented
  * (DESIGN §8); that rule is not a setting.
@@ -107,6 +109,9 @@ export const thankYouPolicySchema = z
     ),
     lookbackDays: wholeDays(1).describe(
       'Only triggers this recent (in days) still call for a thank-you; older unthanked referrals are left alone in the plan but count against the score.',
+    ),
+    scoreWindowDays: wholeDays(1).describe(
+      'The thank-you score judges the referrals triggered within this many days (whole days since the trigger ≤ this).',
     ),
   })
   .superRefine((policy, ctx) => {
@@ -142,7 +147,8 @@ export type ThankYouPolicy = DeepReadonly<z.output<typeof thankYouPolicySchema>>
 /**
  * The default `thank-you` policy: thank for every referral, within 3 business
  * days, with a handwritten card enclosing 3 business cards and asking for more;
- * referrals from one contact within 7 days share a card. Deeply frozen.
+ * referrals from one contact within 7 days share a card; triggers up to 30 days
+ * old are planned, and the score looks back 365 days. Deeply frozen.
  *
  * @example
  * ```ts
@@ -161,4 +167,5 @@ export const defaultThankYouPolicy: ThankYouPolicy = deepFreeze({
   askForMore: true,
   batchWindowDays: 7,
   lookbackDays: 30,
+  scoreWindowDays: 365,
 });

@@ -1,0 +1,45 @@
+import { wholeDaysBetween } from '../../calendar/dates';
+import type { OfficeHistory } from '../../model/history';
+import type { TimeZone } from '../../model/primitives';
+import type { FaceToFacePolicy } from './policy';
+
+/**
+ * An office's trust: the recency-decayed, channel-weighted sum of its
+ * touchpoints up to `now`,
+ *
+ * ```
+ * trust = Σ channelWeights[channel] × 0.5^(ageDays / trustHalfLifeDays)
+ * ```
+ *
+ * over the touchpoints at or before `now`, where `ageDays` is the whole days
+ * between the touchpoint and `now` in the practice's time zone (calendar dates,
+ * not 24-hour periods). A touchpoint today counts fully; one `trustHalfLifeDays`
+ * old counts half. With the default weights, one visit today is worth 1, a phone
+ * call today 0.4, a visit 90 days ago 0.5. Touchpoints after `now` have not
+ * happened and count for nothing.
+ *
+ * @param history - The office's history (only `touchpoints` is read).
+ * @param policy - The `face-to-face` policy (`channelWeights`, `trustHalfLifeDays`).
+ * @param ctx - The moment (epoch ms) and the practice's time zone; a play context fits.
+ * @returns The trust, ≥ 0 (not capped; the score caps it at `trustSaturation`).
+ * @example
+ * ```ts
+ * // a visit 90 days ago and a phone call today, default policy
+ * trust(history, defaultFaceToFacePolicy, { now, timeZone: 'America/Chicago' });
+ * //=> 0.9 (1 × 0.5 + 0.4 × 1)
+ * ```
+ * @category Plays
+ */
+export function trust(
+  history: Pick<OfficeHistory, 'touchpoints'>,
+  policy: Pick<FaceToFacePolicy, 'channelWeights' | 'trustHalfLifeDays'>,
+  ctx: { readonly now: number; readonly timeZone: TimeZone },
+): number {
+  let sum = 0;
+  for (const entry of history.touchpoints) {
+    if (entry.at > ctx.now) continue;
+    const ageDays = wholeDaysBetween(entry.at, ctx.now, ctx.timeZone);
+    sum += policy.channelWeights[entry.record.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
+  }
+  return sum;
+}

@@ -1,0 +1,133 @@
+import type { Referral } from '../../model/referral';
+import type { ReferralChecklistItem, StrongReferralsPolicy } from './policy';
+
+/**
+ * How strong a referral is: `strong` (score ≥ `strongAtLeast`), `weak` (score <
+ * `weakBelow`) or `moderate` in between.
+ *
+ * @category Plays
+ */
+export type ReferralGrade = 'strong' | 'moderate' | 'weak';
+
+/**
+ * A referral scored against the strength checklist.
+ *
+ * @category Plays
+ */
+export interface ReferralStrength {
+  /** Σ weights of the checklist items answered `true`, 0–100. */
+  readonly score: number;
+  /** The grade of the score (see {@link ReferralGrade}). */
+  readonly grade: ReferralGrade;
+  /** The ids of the items the referral has, in policy order. */
+  readonly present: readonly string[];
+  /** The ids of the items it lacks (answered `false` or not at all), in policy order. */
+  readonly missing: readonly string[];
+  /**
+   * One plain-English sentence for the referrer: what to do next time, naming the
+   * missing items, or thanks when nothing is missing.
+   */
+  readonly coaching: string;
+}
+
+/**
+ * Joins phrases the English way: "a", "a and b", "a, b and c".
+ *
+ * @internal
+ */
+export function englishList(phrases: readonly string[]): string {
+  if (phrases.length <= 1) return phrases[0] ?? '';
+  return `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)!}`;
+}
+
+/**
+ * The coaching sentence for a set of missing checklist items: "Next time, ask
+ * them to …" with each item's `coachingPhrase` (or its quoted label when it has
+ * none); a thank-you sentence when nothing is missing.
+ *
+ * @param missing - The missing items, in the order to name them.
+ * @returns One sentence.
+ * @example
+ * ```ts
+ * coachingFor(defaultStrongReferralsPolicy.checklist.slice(1));
+ * //=> 'Next time, ask them to call our office while the patient is still there and to recommend a clinician by name.'
+ * coachingFor([]);
+ * //=> 'Every item on the checklist was there: thank them for a strong referral.'
+ * ```
+ * @category Plays
+ */
+export function coachingFor(missing: readonly Pick<ReferralChecklistItem, 'label' | 'coachingPhrase'>[]): string {
+  if (missing.length === 0) return 'Every item on the checklist was there: thank them for a strong referral.';
+  const phrases = missing.map((item) =>
+    item.coachingPhrase === undefined ? `about "${item.label}"` : `to ${item.coachingPhrase}`,
+  );
+  return `Next time, ask them ${englishList(phrases)}.`;
+}
+
+/**
+ * The grade of a strength score under the policy's thresholds.
+ *
+ * @param score - A strength score, 0–100.
+ * @param policy - `strongAtLeast` and `weakBelow`.
+ * @returns `strong` when score ≥ `strongAtLeast`, `weak` when score < `weakBelow`,
+ *   otherwise `moderate`.
+ * @example
+ * ```ts
+ * gradeReferralStrength(40, defaultStrongReferralsPolicy); //=> 'moderate'
+ * ```
+ * @category Plays
+ */
+export function gradeReferralStrength(
+  score: number,
+  policy: Pick<StrongReferralsPolicy, 'strongAtLeast' | 'weakBelow'>,
+): ReferralGrade {
+  if (score >= policy.strongAtLeast) return 'strong';
+  if (score < policy.weakBelow) return 'weak';
+  return 'moderate';
+}
+
+/**
+ * Scores one referral against the strength checklist: the sum of the weights of
+ * the items answered `true`, graded by the policy's thresholds, with the items
+ * present and missing and a coaching sentence naming what to ask for next time.
+ * An item left out of the referral's answers counts as missing; answers under
+ * ids the checklist does not know are ignored. The score is capped at 100 (the
+ * weights add up to 100, give or take floating-point rounding).
+ *
+ * @param referral - The referral (only its `checklist` answers are read).
+ * @param policy - The strong-referrals policy (`checklist`, `strongAtLeast`, `weakBelow`).
+ * @returns The score, grade, present and missing item ids, and coaching.
+ * @example
+ * ```ts
+ * scoreReferralStrength({ checklist: { 'prescription-pad': true } }, defaultStrongReferralsPolicy);
+ * //=> { score: 30, grade: 'weak', present: ['prescription-pad'], missing: ['warm-handoff', 'named-clinician'],
+ * //     coaching: 'Next time, ask them to call our office while the patient is still there and to recommend a clinician by name.' }
+ * ```
+ * @category Plays
+ */
+export function scoreReferralStrength(
+  referral: Pick<Referral, 'checklist'>,
+  policy: Pick<StrongReferralsPolicy, 'checklist' | 'strongAtLeast' | 'weakBelow'>,
+): ReferralStrength {
+  const answers: Readonly<Record<string, boolean>> = referral.checklist;
+  let sum = 0;
+  const present: string[] = [];
+  const missingItems: ReferralChecklistItem[] = [];
+  for (const item of policy.checklist) {
+    const done = Object.hasOwn(answers, item.id) && answers[item.id] === true;
+    if (done) {
+      sum += item.weight;
+      present.push(item.id);
+    } else {
+      missingItems.push(item);
+    }
+  }
+  const score = Math.min(100, sum);
+  return {
+    score,
+    grade: gradeReferralStrength(score, policy),
+    present,
+    missing: missingItems.map((item) => item.id),
+    coaching: coachingFor(missingItems),
+  };
+}
