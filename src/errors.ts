@@ -18,10 +18,21 @@ const brand = Symbol.for('referwell.error');
  * - `validation-failed` — input did not match a schema ({@link ValidationError}).
  * - `illegal-transition` — a referral's intake cannot move that way
  *   ({@link IllegalTransitionError}).
+ * - `conflict` — a write was based on a stale version of a record
+ *   ({@link ConflictError}).
+ * - `corrupt-record` — a stored record no longer validates ({@link CorruptRecordError}).
+ * - `not-found` — a write needs a record that does not exist ({@link NotFoundError}).
+ * - `store-failure` — the database failed (connection, disk, driver) ({@link StoreError}).
  *
  * @category Errors
  */
-export type ReferwellErrorCode = 'validation-failed' | 'illegal-transition';
+export type ReferwellErrorCode =
+  | 'validation-failed'
+  | 'illegal-transition'
+  | 'conflict'
+  | 'corrupt-record'
+  | 'not-found'
+  | 'store-failure';
 
 /**
  * The base class of every error referwell throws or returns.
@@ -155,5 +166,124 @@ export class IllegalTransitionError extends ReferwellError {
     this.referralId = details.referralId;
     this.from = details.from;
     this.to = details.to;
+  }
+}
+
+/**
+ * A write was based on a stale version: the record changed (or was created) since
+ * the caller read it. Nothing was written; re-read and retry.
+ *
+ * @example
+ * ```ts
+ * await store.upsertOffice(office, { expectedVersion: 3 }); // the stored version is 4
+ * // throws ConflictError: [referwell] office "off-1" is at version 4, not 3
+ * ```
+ * @category Errors
+ */
+export class ConflictError extends ReferwellError {
+  /** The kind of record. */
+  readonly kind: string;
+  /** Its id. */
+  readonly id: string;
+  /** The version the caller expected (0: that it did not exist yet). */
+  readonly expectedVersion: number;
+  /** The version actually stored (0: none). */
+  readonly actualVersion: number;
+
+  /**
+   * @param details - The record and the two versions.
+   */
+  constructor(details: { kind: string; id: string; expectedVersion: number; actualVersion: number }) {
+    super(
+      'conflict',
+      `${details.kind} ${JSON.stringify(details.id)} is at version ${details.actualVersion}, not ${details.expectedVersion}`,
+    );
+    this.name = 'ConflictError';
+    this.kind = details.kind;
+    this.id = details.id;
+    this.expectedVersion = details.expectedVersion;
+    this.actualVersion = details.actualVersion;
+  }
+}
+
+/**
+ * A record read back from storage does not validate (edited or damaged behind the
+ * library's back). The error names the record; no wrong answer is returned.
+ *
+ * @category Errors
+ */
+export class CorruptRecordError extends ReferwellError {
+  /** The kind of record. */
+  readonly kind: string;
+  /** Its id. */
+  readonly id: string;
+  /** What is wrong with it, when it parsed as JSON but failed validation. */
+  readonly issues: readonly ValidationIssue[];
+
+  /**
+   * @param details - The record, the adapter (for the message prefix), and what is wrong.
+   * @param options - `cause`: the parse or validation error.
+   */
+  constructor(
+    details: { kind: string; id: string; adapter?: string; issues?: readonly ValidationIssue[]; reason?: string },
+    options?: { cause?: unknown },
+  ) {
+    const prefix = details.adapter ? `[referwell] [${details.adapter}] ` : '';
+    const why =
+      details.reason ??
+      (details.issues ?? [])
+        .slice(0, 3)
+        .map((issue) => `${issue.pointer || '(root)'}: ${issue.message}`)
+        .join('; ');
+    super('corrupt-record', `${prefix}stored ${details.kind} ${JSON.stringify(details.id)} is corrupt: ${why}`, options);
+    this.name = 'CorruptRecordError';
+    this.kind = details.kind;
+    this.id = details.id;
+    this.issues = details.issues ?? [];
+  }
+}
+
+/**
+ * A write needs a record that does not exist (e.g. a transition of an unknown
+ * referral). Plain reads of a missing record return `undefined` instead.
+ *
+ * @category Errors
+ */
+export class NotFoundError extends ReferwellError {
+  /** The kind of record. */
+  readonly kind: string;
+  /** Its id. */
+  readonly id: string;
+
+  /**
+   * @param details - The missing record.
+   */
+  constructor(details: { kind: string; id: string }) {
+    super('not-found', `no ${details.kind} ${JSON.stringify(details.id)}`);
+    this.name = 'NotFoundError';
+    this.kind = details.kind;
+    this.id = details.id;
+  }
+}
+
+/**
+ * The database failed: a driver error, a lost connection, a full disk, a schema
+ * newer than this release. The driver's error is the `cause`.
+ *
+ * @category Errors
+ */
+export class StoreError extends ReferwellError {
+  /** The adapter, e.g. `sqlite`. */
+  readonly adapter: string;
+
+  /**
+   * @param adapter - The adapter, e.g. `sqlite`.
+   * @param message - What failed.
+   * @param options - `cause`: the driver's error.
+   */
+  constructor(adapter: string, message: string, options?: { cause?: unknown }) {
+    super('store-failure', `[referwell] [${adapter}] ${message}`, options);
+    this.name = 'StoreError';
+    this.adapter = adapter;
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { daysBefore, scenario } from '../../test/scenario';
-import { definePolicy } from '../playbook/definition';
+import { definePolicy } from '../playbook/define-policy';
 import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import { followUpPlay } from '../plays/follow-up/play';
 import { definePlay, type Play } from '../plays/play';
@@ -143,6 +143,39 @@ describe('planActions', () => {
     it('warns when it would come within the warning fraction', () => {
       const [action] = planActions({ snapshot: build(7_000), playbook, now: JUNE, plays: plays(followUpPlay) });
       expect(action?.warnings.map((w) => w.code)).toEqual(['compliance-near-cap']);
+    });
+
+    it("lists a play's own warnings before the compliance warnings", () => {
+      const schema = z.strictObject({ enabled: z.boolean(), scoreWeight: z.number().min(0) });
+      const cautious = definePlay({
+        id: 'cautious',
+        title: 'Cautious',
+        policy: definePolicy({ id: 'cautious', schema, defaults: { enabled: true, scoreWeight: 0 } }),
+        plan: (history, ctx) => [
+          {
+            kind: 'follow-up', // priced at 20.00 USD by this playbook
+            officeId: history.office.id,
+            contactIds: ['dr'],
+            due: ctx.today,
+            priority: 10,
+            title: 'Take Dr. Ames to lunch',
+            anchor: 'lunch',
+            outreach: false,
+            explanation: { rule: 'cautious/lunch', summary: 'Lunch.', policy: {}, facts: {}, evidence: [] },
+            warnings: [{ code: 'message-too-long', message: 'Shorten the speech before the lunch.' }],
+          },
+        ],
+        score: () => ({ score: null, reasons: [], facts: {}, evidence: [] }),
+      });
+      const [action] = planActions({ snapshot: build(9_000), playbook, now: JUNE, plays: plays(cautious) });
+      expect(action?.warnings).toEqual([
+        { code: 'message-too-long', message: 'Shorten the speech before the lunch.' },
+        {
+          code: 'compliance-over-cap',
+          contactId: 'dr',
+          message: 'Dr. Ames: 90.00 USD spent this year; this follow-up (about 20.00 USD) would cross the yearly cap of 100.00 USD.',
+        },
+      ]);
     });
 
     it('says nothing while well under the cap, or for spending in another year', () => {

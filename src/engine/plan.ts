@@ -58,6 +58,7 @@ function hiddenByDecision(decisions: readonly ActionDecision[] | undefined, toda
 /**
  * Proposes what the practice should do, and why: every enabled play plans for every
  * office in the playbook's `planning.lifecycles`, then the engine
+ * (steps 1, 2 and 4 come before a play's `select`, which chooses among what is left)
  *
  * 1. drops *outreach* for offices contacted within the follow-up nuisance floor
  *    (`plays['follow-up'].nuisanceFloorDays`; responses such as thank-you cards
@@ -67,7 +68,8 @@ function hiddenByDecision(decisions: readonly ActionDecision[] | undefined, toda
  * 4. honours decisions: `done` and `dismissed` hide an action, `snoozed` hides it
  *    until its date;
  * 5. adds compliance warnings where an action's estimated cost would bring a
- *    physician near or past the yearly cap;
+ *    physician near or past the yearly cap, after the warnings the play attached
+ *    to its draft (e.g. `message-too-long`);
  * 6. sorts by due date, then priority (highest first), then play order, then
  *    office id, then action id.
  *
@@ -153,15 +155,24 @@ export function planIndex(options: PlanIndexOptions): Action[] {
   plays.forEach((play, order) => {
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) return;
-    let drafts: readonly ActionDraft[] = offices.flatMap((history) => play.plan(history, context));
+    // Floor, horizon and decisions come first, so that a play's `select` chooses
+    // among the actions that can actually be shown.
+    const ids = new Map<ActionDraft, string>();
+    let drafts: readonly ActionDraft[] = offices.flatMap((history) =>
+      play.plan(history, context).filter((draft) => {
+        if (draft.outreach && isInsideFloor(history)) return false;
+        if (compareCalendarDates(draft.due, horizonEnd) > 0) return false;
+        const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
+        if (hiddenByDecision(decisionsFor(id), moment.today)) return false;
+        ids.set(draft, id);
+        return true;
+      }),
+    );
     if (play.select) drafts = play.select(drafts, context);
     for (const draft of drafts) {
       const history = byOffice.get(draft.officeId);
-      if (history === undefined) continue;
-      if (draft.outreach && isInsideFloor(history)) continue;
-      if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
-      const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
-      if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
+      const id = ids.get(draft);
+      if (history === undefined || id === undefined) continue;
       ledger ??= complianceLedger({ index, playbook, now });
       actions.push({
         id,
@@ -174,7 +185,10 @@ export function planIndex(options: PlanIndexOptions): Action[] {
         outreach: draft.outreach,
         title: draft.title,
         explanation: draft.explanation,
-        warnings: complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds),
+        warnings: [
+          ...(draft.warnings ?? []),
+          ...complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds),
+        ],
         details: draft.details ?? {},
         order,
       });

@@ -3,18 +3,10 @@ import type { Id } from '../model/primitives';
 import type { Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
 import type { Play, PlayScore } from '../plays/play';
+import { roundScore } from '../plays/round-score';
 import type { RecordRef } from './action';
 import { isEnabled, momentFor, playContext, toMillis, type Moment } from './context';
 
-/**
- * Rounds to one decimal place, half away from zero (scores are never negative, so
- * half up). Every published score goes through this, so ports can match exactly.
- *
- * @internal
- */
-export function roundScore(value: number): number {
-  return Math.round(value * 10) / 10;
-}
 
 /**
  * One play's part of a relationship score.

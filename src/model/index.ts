@@ -22,6 +22,7 @@ export {
 } from './primitives';
 export * from './records';
 export * from './referral';
+export * from './roles';
 export { toJsonPointer, unwrap, type Result } from './result';
 export * from './snapshot';
 export * from './thank-you';

@@ -32,8 +32,10 @@ export type OfficeLifecycle = (typeof officeLifecycles)[number];
 export const officeLifecycleSchema = z.enum(officeLifecycles);
 
 /**
- * The role of a person at a medical office. Whether a role counts as a provider or
- * as staff is a policy setting of the `office-staff` play.
+ * The role of a person at a medical office. Physicians, nurse practitioners and
+ * physician assistants are providers, every other role is office staff (see
+ * {@link providerRoles}); the `office-staff` play lets the host choose its own
+ * split in its policy.
  *
  * @category Model
  */

@@ -12,7 +12,8 @@ export {
   type CompliancePolicy,
 } from './compliance';
 export { deepFreeze } from './deep-freeze';
-export { definePolicy, defaultPolicies, playIds, type PlayId, type PolicyDefinition } from './definition';
+export { definePolicy, type PolicyDefinition } from './define-policy';
+export { defaultPolicies, playIds, type PlayId } from './definition';
 export { PLAYBOOK_SCHEMA_ID, playbookJsonSchema, type JsonSchemaDocument } from './json-schema';
 export { parsePlaybook, serializePlaybook } from './parse';
 export { defaultPlanningPolicy, planningPolicySchema, type PlanningPolicy } from './planning';

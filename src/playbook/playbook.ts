@@ -20,7 +20,8 @@ import { defaultPlanningPolicy, planningPolicySchema } from './planning';
 import { defaultSourcesPolicy, sourcesPolicySchema } from './sources';
 import type { DeepReadonly } from '../model/deep-readonly';
 import { deepFreeze } from './deep-freeze';
-import { defaultPolicies, type PlayId, type PolicyDefinition } from './definition';
+import type { PolicyDefinition } from './define-policy';
+import { defaultPolicies, type PlayId } from './definition';
 
 /**
  * The playbook format version this release writes. Documents carry it in

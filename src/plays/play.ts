@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { BusinessCalendar } from '../calendar/business-days';
-import type { Explanation, RecordRef } from '../engine/action';
+import type { ActionWarning, Explanation, RecordRef } from '../engine/action';
 import type { OfficeHistory, PracticeContext } from '../model/history';
 import type { CalendarDate, Id, TimeZone } from '../model/primitives';
-import type { PolicyDefinition } from '../playbook/definition';
+import type { PolicyDefinition } from '../playbook/define-policy';
 
 /**
  * What a play sees when it plans or scores: its own policy slice, the clock as an
@@ -30,8 +30,8 @@ export interface PlayContext<P> {
 
 /**
  * An action as a play proposes it. The engine adds the id (from `play`, `kind`,
- * `officeId` and `anchor`), the compliance warnings, and applies decisions, the
- * nuisance floor and the horizon.
+ * `officeId` and `anchor`), adds the compliance warnings after the play's own
+ * `warnings`, and applies decisions, the nuisance floor and the horizon.
  *
  * @category Plays
  */
@@ -63,6 +63,11 @@ export interface ActionDraft {
   readonly outreach: boolean;
   /** Play-specific details. */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * Warnings the play attaches, e.g. `message-too-long` from the educate play.
+   * The action lists them before the engine's compliance warnings.
+   */
+  readonly warnings?: readonly ActionWarning[];
 }
 
 /**
@@ -112,7 +117,10 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
   plan(history: OfficeHistory, context: PlayContext<PolicyOf<S>>): readonly ActionDraft[];
   /**
    * Optionally chooses among the drafts of every office planned together (e.g.
-   * the `ask` play keeps only the best few offices). Called once per plan.
+   * the `ask` play keeps only the best few offices). Called once per plan, after
+   * the engine has dropped drafts inside the nuisance floor, beyond the horizon
+   * or hidden by a decision; must return a subset of the drafts it is given (the
+   * same objects).
    */
   select?(drafts: readonly ActionDraft[], context: PlayContext<PolicyOf<S>>): readonly ActionDraft[];
   /** Scores one office for this play. Pure. */

@@ -4,6 +4,7 @@ import { addDays, calendarDaysBetween, toCalendarDate } from '../../calendar/dat
 import type { ReferralEntry } from '../../model/history';
 import type { CalendarDate, Id, TimeZone } from '../../model/primitives';
 import type { IntakeStatus } from '../../model/vocabulary';
+import { compareIds, entriesUpTo } from '../timeline';
 import type { AskPolicy } from './policy';
 
 /**
@@ -253,9 +254,9 @@ export function intakeMetrics(
   policy: Pick<AskPolicy, 'intake'>,
   clock: IntakeClock,
 ): IntakeMetrics {
-  const measured = referrals
-    .filter((referral) => referral.at <= clock.now)
-    .sort((a, b) => a.at - b.at || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  const measured = entriesUpTo(referrals, clock.now).sort(
+    (a, b) => a.at - b.at || compareIds(a.record.id, b.record.id),
+  );
   const hours: number[] = [];
   const days: number[] = [];
   const contactBreaches: Id[] = [];

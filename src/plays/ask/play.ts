@@ -4,14 +4,15 @@ import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { Id } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
-import { definePolicy } from '../../playbook/definition';
+import { activeContactIds, activeProviderIds } from '../contacts';
+import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
+import { compareIds, entriesUpTo, lastEntryUpTo, oldestFirst } from '../timeline';
 import { practiceOpenings } from './capacity';
 import { intakeMetrics, referralIntakeFacts, type ReferralIntakeFacts } from './intake-metrics';
-import { askPolicySchema, defaultAskPolicy, type AskPolicy } from './policy';
-import { activeProviderIds } from './provider-roles';
+import { askPolicyDefinition, type AskPolicy } from './policy';
 
-/** Priority of an *ask*: below overdue follow-ups, above routine ones. */
+/** Priority of an *ask*: between a follow-up coming due (40) and one due (60). */
 const ASK_PRIORITY = 50;
 /** Priority of expediting a patient not contacted in time: the most urgent thing a play proposes. */
 const CONTACT_PRIORITY = 95;
@@ -20,22 +21,15 @@ const FIRST_VISIT_PRIORITY = 90;
 
 type Context = PlayContext<AskPolicy>;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** The last touchpoint up to now whose purposes include `ask`. */
 function lastAsk(history: OfficeHistory, now: number): Timed<Touchpoint> | undefined {
-  for (let i = history.touchpoints.length - 1; i >= 0; i -= 1) {
-    const entry = history.touchpoints[i]!;
-    if (entry.at <= now && entry.record.purposes.includes('ask')) return entry;
-  }
-  return undefined;
+  return lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.purposes.includes('ask'));
 }
 
 /** The referrals received in the last `referralWindowDays` days (0 ≤ d < window), oldest first. */
 function recentReferrals(history: OfficeHistory, ctx: Context): ReferralEntry[] {
-  return history.referrals.filter(
-    (referral) =>
-      referral.at <= ctx.now && wholeDaysBetween(referral.at, ctx.now, ctx.timeZone) < ctx.policy.referralWindowDays,
+  return entriesUpTo(history.referrals, ctx.now).filter(
+    (referral) => wholeDaysBetween(referral.at, ctx.now, ctx.timeZone) < ctx.policy.referralWindowDays,
   );
 }
 
@@ -58,7 +52,7 @@ function askDraft(history: OfficeHistory, ctx: Context): ActionDraft | undefined
   if (daysSinceAsk !== null && daysSinceAsk < policy.cooldownDays) return undefined;
 
   const recent = recentReferrals(history, ctx);
-  const active = new Set(history.contacts.filter((contact) => contact.active).map((contact) => contact.id));
+  const active = activeContactIds(history);
   const contactIds = new Set<Id>(activeProviderIds(history));
   for (const referral of recent) {
     for (const id of referral.record.contactIds) if (active.has(id)) contactIds.add(id);
@@ -68,12 +62,10 @@ function askDraft(history: OfficeHistory, ctx: Context): ActionDraft | undefined
   const rank = recent.length;
   const lastAskDate = asked === undefined ? null : toCalendarDate(asked.at, ctx.timeZone);
   const who = openings.clinicians.map((clinician) => `${clinician.name} ${clinician.openSlots}`).join(', ');
-  const evidence: RecordRef[] = [
-    ...(asked === undefined ? [] : [{ kind: 'touchpoint' as const, id: asked.record.id, at: asked.at }]),
-    ...recent.map((referral) => ({ kind: 'referral' as const, id: referral.record.id, at: referral.at })),
-  ]
-    .sort((a, b) => a.at - b.at)
-    .map(({ kind, id }) => ({ kind, id }));
+  const evidence: RecordRef[] = oldestFirst([
+    ...(asked === undefined ? [] : [{ ref: { kind: 'touchpoint' as const, id: asked.record.id }, at: asked.at }]),
+    ...recent.map((referral) => ({ ref: { kind: 'referral' as const, id: referral.record.id }, at: referral.at })),
+  ]);
   for (const clinician of openings.clinicians) evidence.push({ kind: 'clinician', id: clinician.clinicianId });
 
   return {
@@ -179,8 +171,7 @@ function firstVisitDraft(
 
 function intakeDrafts(history: OfficeHistory, ctx: Context): ActionDraft[] {
   const drafts: ActionDraft[] = [];
-  for (const referral of history.referrals) {
-    if (referral.at > ctx.now) continue;
+  for (const referral of entriesUpTo(history.referrals, ctx.now)) {
     const facts = referralIntakeFacts(referral, ctx.policy, ctx);
     if (!facts.open) continue;
     if (facts.contactDate === null && facts.contactBreached) drafts.push(contactDraft(history, facts, ctx));
@@ -209,7 +200,7 @@ function intakeDrafts(history: OfficeHistory, ctx: Context): ActionDraft[] {
  * ```
  * @category Plays
  */
-export function askScore(history: OfficeHistory, ctx: Context): PlayScore {
+export function askScore(history: OfficeHistory, ctx: PlayContext<AskPolicy>): PlayScore {
   const { policy } = ctx;
   const recent = recentReferrals(history, ctx);
   const window = `in the last ${policy.referralWindowDays} days`;
@@ -266,7 +257,7 @@ export function askScore(history: OfficeHistory, ctx: Context): PlayScore {
 export const askPlay = definePlay({
   id: 'ask',
   title: 'Ask for referrals',
-  policy: definePolicy({ id: 'ask', schema: askPolicySchema, defaults: defaultAskPolicy }),
+  policy: askPolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const ask = askDraft(history, ctx);
@@ -277,7 +268,7 @@ export const askPlay = definePlay({
     const best = new Set(
       drafts
         .filter((draft) => draft.kind === 'ask')
-        .sort((a, b) => rankOf(b) - rankOf(a) || (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0))
+        .sort((a, b) => rankOf(b) - rankOf(a) || compareIds(a.officeId, b.officeId))
         .slice(0, ctx.policy.maxOfficesPerAsk),
     );
     return drafts.filter((draft) => draft.kind !== 'ask' || best.has(draft));

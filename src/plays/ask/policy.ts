@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
@@ -87,4 +88,22 @@ export const defaultAskPolicy: AskPolicy = deepFreeze({
   maxOfficesPerAsk: 5,
   referralWindowDays: 365,
   intake: { contactWithinBusinessDays: 1, firstVisitWithinDays: 7 },
+});
+
+/**
+ * The `ask` play's policy definition: its id, {@link askPolicySchema} and
+ * {@link defaultAskPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * askPolicyDefinition.defaults === defaultAskPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const askPolicyDefinition = definePolicy({
+  id: 'ask',
+  schema: askPolicySchema,
+  defaults: defaultAskPolicy,
 });

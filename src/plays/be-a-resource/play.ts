@@ -1,8 +1,9 @@
 import type { RecordRef } from '../../engine/action';
-import { definePolicy } from '../../playbook/definition';
+import { joinWords } from '../english';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
-import { beAResourcePolicySchema, defaultBeAResourcePolicy, type BeAResourcePolicy } from './policy';
-import { describeOffer, joinPhrases, resourceFacts, type ResourceFacts } from './resource';
+import { oldestFirst } from '../timeline';
+import { beAResourcePolicyDefinition, type BeAResourcePolicy } from './policy';
+import { describeOffer, resourceFacts, type ResourceFacts } from './resource';
 
 /**
  * The be-a-resource score: 100 when the office had a resource contact or a
@@ -37,7 +38,7 @@ function evidenceOf(facts: ResourceFacts): RecordRef[] {
     timed.push({ ref: { kind: 'touchpoint', id: facts.lastResource.record.id }, at: facts.lastResource.at });
   }
   // Stable: at equal times the redirects keep their order and come first.
-  return timed.sort((a, b) => a.at - b.at).map((entry) => entry.ref);
+  return oldestFirst(timed);
 }
 
 /** The facts every be-a-resource explanation shows. */
@@ -57,19 +58,24 @@ function factsOf(facts: ResourceFacts) {
  * priority 30) offering `policy.offers`. Referrals declined but redirected to care
  * elsewhere count as being a resource in the score, not in the plan.
  *
+ * @example
+ * ```ts
+ * planActions({ snapshot, playbook: defaultPlaybook, now, plays: [beAResourcePlay] })[0]?.explanation.rule;
+ * //=> 'be-a-resource/offer-lapsed'
+ * ```
  * @category Plays
  */
 export const beAResourcePlay = definePlay({
   id: 'be-a-resource',
   title: 'Be a resource',
-  policy: definePolicy({ id: 'be-a-resource', schema: beAResourcePolicySchema, defaults: defaultBeAResourcePolicy }),
+  policy: beAResourcePolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
     const facts = resourceFacts(history, policy, ctx);
     if (facts.recent) return [];
     const name = history.office.name;
-    const offers = joinPhrases(policy.offers.map(describeOffer), 'or');
+    const offers = joinWords(policy.offers.map(describeOffer), 'or');
     const last = facts.lastResource;
     return [
       {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { resourceKinds } from '../../model/vocabulary';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, uniqueArray, wholeDays } from '../../playbook/fields';
 
 /**
@@ -63,4 +64,22 @@ export const defaultBeAResourcePolicy: BeAResourcePolicy = deepFreeze({
   scoreWeight: 10,
   offerEveryDays: 365,
   offers: ['in-service', 'staff-meeting-talk', 'consult-line'],
+});
+
+/**
+ * The `be-a-resource` play's policy definition: its id, {@link beAResourcePolicySchema} and
+ * {@link defaultBeAResourcePolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * beAResourcePolicyDefinition.defaults === defaultBeAResourcePolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const beAResourcePolicyDefinition = definePolicy({
+  id: 'be-a-resource',
+  schema: beAResourcePolicySchema,
+  defaults: defaultBeAResourcePolicy,
 });

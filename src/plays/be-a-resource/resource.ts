@@ -5,6 +5,7 @@ import type { CalendarDate } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
 import type { Purpose, ResourceKind } from '../../model/vocabulary';
 import type { PlayContext } from '../play';
+import { compareIds, lastEntryUpTo } from '../timeline';
 import type { BeAResourcePolicy } from './policy';
 
 /**
@@ -107,14 +108,7 @@ export function resourceFacts(
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
 ): ResourceFacts {
   const { now, timeZone } = ctx;
-  let lastResource: Timed<Touchpoint> | undefined;
-  for (let i = history.touchpoints.length - 1; i >= 0; i -= 1) {
-    const entry = history.touchpoints[i]!;
-    if (entry.at <= now && isResourceContact(entry.record)) {
-      lastResource = entry;
-      break;
-    }
-  }
+  const lastResource = lastEntryUpTo(history.touchpoints, now, (entry) => isResourceContact(entry.record));
   const daysSince = lastResource === undefined ? null : wholeDaysBetween(lastResource.at, now, timeZone);
 
   const redirects: Redirect[] = [];
@@ -127,10 +121,7 @@ export function resourceFacts(
       }
     });
   }
-  redirects.sort(
-    (a, b) =>
-      a.at - b.at || (a.referral.record.id < b.referral.record.id ? -1 : a.referral.record.id > b.referral.record.id ? 1 : 0),
-  );
+  redirects.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
 
   return {
     lastResource,
@@ -158,17 +149,4 @@ export function describeOffer(offer: ResourceKind): string {
     .with('staff-meeting-talk', () => 'a talk at a staff meeting')
     .with('consult-line', () => 'the consult line for referral questions')
     .exhaustive();
-}
-
-/**
- * Joins phrases as English does: `a`, `a and b`, `a, b and c`.
- *
- * @param items - The phrases.
- * @param conjunction - `and` or `or`.
- * @returns The joined phrase (empty for no items).
- * @internal
- */
-export function joinPhrases(items: readonly string[], conjunction: 'and' | 'or'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
 }

@@ -129,6 +129,27 @@ describe('educate: tell them who you are and whom you help best', () => {
     expect(action?.details).toMatchObject({ words: 95, maxWords: 90, messageTooLong: true });
   });
 
+  it('warns on the action when the current elevator speech is over the word limit', () => {
+    const build = scenario()
+      .message(1, '2026-01-05T15:00:00Z', { elevatorSpeech: speechOf(95) })
+      .office('o')
+      .touch('t1', 'o', daysBefore(NOW, 100));
+    const [action] = planOf(build);
+    expect(action?.warnings).toEqual([
+      {
+        code: 'message-too-long',
+        message:
+          'The elevator speech of practice message version 1 is 95 words, over the 90-word limit: shorten it before presenting it.',
+      },
+    ]);
+    // Exactly at the limit: no warning.
+    const [within] = planOf(
+      scenario().message(1, '2026-01-05T15:00:00Z', { elevatorSpeech: speechOf(90) }).office('o').touch('t1', 'o', daysBefore(NOW, 100)),
+    );
+    expect(within?.warnings).toEqual([]);
+    expect(within?.details).toMatchObject({ words: 90, messageTooLong: false });
+  });
+
   it('reads the word limit from the policy', () => {
     const [action] = planOf(lakeside().touch('t1', 'o', daysBefore(NOW, 100)), withEducate({ elevatorSpeechMaxWords: 6 }));
     expect(action?.details).toMatchObject({ words: 7, maxWords: 6, messageTooLong: true });

@@ -1,36 +1,24 @@
 import { match } from 'ts-pattern';
 import { toCalendarDate } from '../../calendar/dates';
 import { parseInstant } from '../../calendar/instant';
-import type { RecordRef } from '../../engine/action';
-import type { Contact } from '../../model/contact';
-import type { ContactRole } from '../../model/vocabulary';
-import { definePolicy } from '../../playbook/definition';
+import type { ActionWarning, RecordRef } from '../../engine/action';
+import { activeProviderIds } from '../contacts';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
 import { checkPracticeMessage, type MessageCheck } from './message';
-import { defaultEducatePolicy, educatePolicySchema, type EducatePolicy } from './policy';
+import { educatePolicyDefinition, type EducatePolicy } from './policy';
 import { messageStanding, type MessageStanding } from './standing';
-
-/**
- * Whether a role is a provider — who hears the elevator speech. This is the
- * default split of the `office-staff` policy (physicians, nurse practitioners and
- * physician assistants); a play sees only its own policy slice, so the educate
- * play cannot read a host's changed `providerRoles`.
- */
-function isProvider(role: ContactRole): boolean {
-  return match(role)
-    .with('physician', 'nurse-practitioner', 'physician-assistant', () => true)
-    .with('nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other', () => false)
-    .exhaustive();
-}
-
-/** The active providers of an office, by id. */
-function activeProviders(contacts: readonly Contact[]): string[] {
-  return contacts.filter((contact) => contact.active && isProvider(contact.role)).map((contact) => contact.id);
-}
 
 /** The sentence added to an explanation when the current speech is over the limit. */
 function tooLongNote(check: MessageCheck): string {
   return `the current elevator speech is ${check.words} words, over the ${check.maxWords}-word limit`;
+}
+
+/** The warning an educate action carries when the current speech is over the limit. */
+function tooLongWarning(check: MessageCheck, version: number): ActionWarning {
+  return {
+    code: 'message-too-long',
+    message: `The elevator speech of practice message version ${version} is ${check.words} words, over the ${check.maxWords}-word limit: shorten it before presenting it.`,
+  };
 }
 
 /**
@@ -61,15 +49,22 @@ export function educateScore(standing: MessageStanding, policy: Pick<EducatePoli
  * message (no touchpoint presented it; `messageVersion` on touchpoints) gets an
  * *educate* action for its active providers, due today, anchored on the version.
  * Each action carries the elevator speech and its word count, and says when the
- * speech is over `elevatorSpeechMaxWords` (`details.messageTooLong`). Without any
- * practice message the play proposes nothing and scores `null`.
+ * speech is over `elevatorSpeechMaxWords` (`details.messageTooLong`, and a
+ * `message-too-long` warning on the action). Without any practice message the
+ * play proposes nothing and scores `null`.
  *
+ * @example
+ * ```ts
+ * const [action] = planActions({ snapshot, playbook: defaultPlaybook, now, plays: [educatePlay] });
+ * action?.explanation.rule;
+ * //=> 'educate/outdated'
+ * ```
  * @category Plays
  */
 export const educatePlay = definePlay({
   id: 'educate',
   title: 'Educate',
-  policy: definePolicy({ id: 'educate', schema: educatePolicySchema, defaults: defaultEducatePolicy }),
+  policy: educatePolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const message = history.context.currentMessage;
@@ -100,7 +95,7 @@ export const educatePlay = definePlay({
       {
         kind: 'educate',
         officeId: history.office.id,
-        contactIds: activeProviders(history.contacts),
+        contactIds: activeProviderIds(history),
         due: ctx.today,
         priority: 50,
         title: `Present the practice message (version ${message.version}) to ${name}`,
@@ -127,6 +122,7 @@ export const educatePlay = definePlay({
           maxWords: check.maxWords,
           messageTooLong: check.tooLong,
         },
+        ...(check.tooLong ? { warnings: [tooLongWarning(check, message.version)] } : {}),
       },
     ];
   },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, unitInterval, wholeCount } from '../../playbook/fields';
 
 /**
@@ -61,4 +62,22 @@ export const defaultEducatePolicy: EducatePolicy = deepFreeze({
   scoreWeight: 10,
   elevatorSpeechMaxWords: 90,
   staleMessageCredit: 0.5,
+});
+
+/**
+ * The `educate` play's policy definition: its id, {@link educatePolicySchema} and
+ * {@link defaultEducatePolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * educatePolicyDefinition.defaults === defaultEducatePolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const educatePolicyDefinition = definePolicy({
+  id: 'educate',
+  schema: educatePolicySchema,
+  defaults: defaultEducatePolicy,
 });

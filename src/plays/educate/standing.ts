@@ -1,6 +1,7 @@
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { PracticeMessage } from '../../model/practice-message';
 import type { Touchpoint } from '../../model/touchpoint';
+import { entriesUpTo } from '../timeline';
 
 /**
  * Where an office stands with the practice message: it has heard the `current`
@@ -53,8 +54,7 @@ export function messageStanding(
   now: number,
 ): MessageStandingFacts {
   let heardAt: Timed<Touchpoint> | undefined;
-  for (const entry of history.touchpoints) {
-    if (entry.at > now) break;
+  for (const entry of entriesUpTo(history.touchpoints, now)) {
     const version = entry.record.messageVersion;
     if (version === undefined) continue;
     // `>=`: touchpoints are oldest first, so the latest of equal versions wins.

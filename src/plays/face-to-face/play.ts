@@ -1,10 +1,11 @@
 import { addDays, toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { Touchpoint } from '../../model/touchpoint';
-import { definePolicy } from '../../playbook/definition';
-import { activeProviderIds } from '../ask/provider-roles';
+import { activeProviderIds } from '../contacts';
+import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
-import { defaultFaceToFacePolicy, faceToFacePolicySchema, type FaceToFacePolicy } from './policy';
+import { entriesUpTo, lastEntryUpTo } from '../timeline';
+import { faceToFacePolicyDefinition, type FaceToFacePolicy } from './policy';
 import { trust } from './trust';
 
 /** Priority of a visit to an office whose last in-person contact is too old: keep a relationship alive. */
@@ -14,11 +15,7 @@ const FIRST_VISIT_PRIORITY = 65;
 
 /** The last in-person touchpoint at or before `now`. */
 function lastInPerson(history: OfficeHistory, now: number): Timed<Touchpoint> | undefined {
-  for (let i = history.touchpoints.length - 1; i >= 0; i -= 1) {
-    const entry = history.touchpoints[i]!;
-    if (entry.at <= now && entry.record.channel === 'in-person') return entry;
-  }
-  return undefined;
+  return lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.channel === 'in-person');
 }
 
 /** Trust shown to people: two decimals. */
@@ -61,7 +58,7 @@ export function trustScore(trustValue: number, policy: Pick<FaceToFacePolicy, 't
 export const faceToFacePlay = definePlay({
   id: 'face-to-face',
   title: 'Meet face to face',
-  policy: definePolicy({ id: 'face-to-face', schema: faceToFacePolicySchema, defaults: defaultFaceToFacePolicy }),
+  policy: faceToFacePolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
@@ -104,7 +101,7 @@ export const faceToFacePlay = definePlay({
 
   score(history, ctx): PlayScore {
     const { policy } = ctx;
-    const counted = history.touchpoints.filter((entry) => entry.at <= ctx.now);
+    const counted = entriesUpTo(history.touchpoints, ctx.now);
     const officeTrust = trust(history, policy, ctx);
     const last = lastInPerson(history, ctx.now);
     const daysSince = last === undefined ? null : wholeDaysBetween(last.at, ctx.now, ctx.timeZone);
@@ -114,7 +111,7 @@ export const faceToFacePlay = definePlay({
       reasons: [
         counted.length === 0
           ? 'no touchpoints yet: no trust built'
-          : `trust ${shown(officeTrust)} from ${counted.length} touchpoint${counted.length === 1 ? '' : 's'} ` +
+          : `trust ${shown(officeTrust)} from ${plural(counted.length, 'touchpoint')} ` +
             `(${inPerson} in person); full marks at ${policy.trustSaturation}, each touchpoint counting half after ${policy.trustHalfLifeDays} days`,
         daysSince === null
           ? 'never met in person'

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { channels, type Channel } from '../../model/vocabulary';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, unitInterval, wholeDays } from '../../playbook/fields';
 
 const channelWeightsShape = Object.fromEntries(
@@ -92,4 +93,22 @@ export const defaultFaceToFacePolicy: FaceToFacePolicy = deepFreeze({
   visitWithinDays: 180,
   trustHalfLifeDays: 90,
   trustSaturation: 4,
+});
+
+/**
+ * The `face-to-face` play's policy definition: its id, {@link faceToFacePolicySchema} and
+ * {@link defaultFaceToFacePolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * faceToFacePolicyDefinition.defaults === defaultFaceToFacePolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const faceToFacePolicyDefinition = definePolicy({
+  id: 'face-to-face',
+  schema: faceToFacePolicySchema,
+  defaults: defaultFaceToFacePolicy,
 });

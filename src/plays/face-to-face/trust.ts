@@ -1,6 +1,7 @@
 import { wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
+import { entriesUpTo } from '../timeline';
 import type { FaceToFacePolicy } from './policy';
 
 /**
@@ -36,8 +37,7 @@ export function trust(
   ctx: { readonly now: number; readonly timeZone: TimeZone },
 ): number {
   let sum = 0;
-  for (const entry of history.touchpoints) {
-    if (entry.at > ctx.now) continue;
+  for (const entry of entriesUpTo(history.touchpoints, ctx.now)) {
     const ageDays = wholeDaysBetween(entry.at, ctx.now, ctx.timeZone);
     sum += policy.channelWeights[entry.record.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
   }

@@ -1,7 +1,6 @@
 import { match } from 'ts-pattern';
-import { definePolicy } from '../../playbook/definition';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
-import { defaultFollowUpPolicy, followUpPolicySchema, type FollowUpPolicy } from './policy';
+import { followUpPolicyDefinition, type FollowUpPolicy } from './policy';
 import { followUpFacts, type FollowUpFacts } from './status';
 
 /** The policy values every follow-up explanation shows. */
@@ -47,7 +46,7 @@ export function followUpScore(facts: Pick<FollowUpFacts, 'daysSince'>, policy: F
 export const followUpPlay = definePlay({
   id: 'follow-up',
   title: 'Follow up',
-  policy: definePolicy({ id: 'follow-up', schema: followUpPolicySchema, defaults: defaultFollowUpPolicy }),
+  policy: followUpPolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { channels, purposes } from '../../model/vocabulary';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { allOrSome, enabledField, scoreWeightField, wholeDays } from '../../playbook/fields';
 
 /**
@@ -111,4 +112,22 @@ export const defaultFollowUpPolicy: FollowUpPolicy = deepFreeze({
   lapsedDays: 180,
   countingChannels: 'all',
   countingPurposes: 'all',
+});
+
+/**
+ * The `follow-up` play's policy definition: its id, {@link followUpPolicySchema} and
+ * {@link defaultFollowUpPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * followUpPolicyDefinition.defaults === defaultFollowUpPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const followUpPolicyDefinition = definePolicy({
+  id: 'follow-up',
+  schema: followUpPolicySchema,
+  defaults: defaultFollowUpPolicy,
 });

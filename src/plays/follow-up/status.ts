@@ -2,6 +2,7 @@ import { addDays, toCalendarDate, wholeDaysBetween } from '../../calendar/dates'
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { CalendarDate, TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
+import { lastEntryUpTo } from '../timeline';
 import type { FollowUpPolicy } from './policy';
 
 /**
@@ -109,15 +110,7 @@ export function followUpFacts(
   now: number,
   timeZone: TimeZone,
 ): FollowUpFacts {
-  let lastContact: Timed<Touchpoint> | undefined;
-  const touchpoints = history.touchpoints;
-  for (let i = touchpoints.length - 1; i >= 0; i -= 1) {
-    const entry = touchpoints[i]!;
-    if (entry.at <= now && countsAsContact(entry.record, policy)) {
-      lastContact = entry;
-      break;
-    }
-  }
+  const lastContact = lastEntryUpTo(history.touchpoints, now, (entry) => countsAsContact(entry.record, policy));
   if (lastContact === undefined) {
     return {
       status: 'never-contacted',

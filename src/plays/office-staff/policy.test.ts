@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromZodIssues } from '../../model/result';
+import { isProviderRole, providerRoles as modelProviderRoles } from '../../model/roles';
+import { contactRoles } from '../../model/vocabulary';
 import { defaultOfficeStaffPolicy, officeStaffPolicySchema } from './policy';
 
 const issues = (input: unknown) => {
@@ -20,6 +22,11 @@ describe('office-staff policy', () => {
       providerRoles: ['physician', 'nurse-practitioner', 'physician-assistant'],
     });
     expect(Object.isFrozen(defaultOfficeStaffPolicy.staffRoles)).toBe(true);
+  });
+
+  it("defaults to the model's classification of roles, which the other plays use", () => {
+    expect(defaultOfficeStaffPolicy.providerRoles).toEqual(modelProviderRoles);
+    expect(defaultOfficeStaffPolicy.staffRoles).toEqual(contactRoles.filter((role) => !isProviderRole(role)));
   });
 
   it('rejects a role listed as both staff and provider, at the provider entry', () => {

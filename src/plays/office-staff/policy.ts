@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { contactRoles } from '../../model/vocabulary';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, uniqueArray, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
@@ -96,4 +97,22 @@ export const defaultOfficeStaffPolicy: OfficeStaffPolicy = deepFreeze({
   minimumStaffRelationships: 1,
   staffRoles: ['nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other'],
   providerRoles: ['physician', 'nurse-practitioner', 'physician-assistant'],
+});
+
+/**
+ * The `office-staff` play's policy definition: its id, {@link officeStaffPolicySchema} and
+ * {@link defaultOfficeStaffPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * officeStaffPolicyDefinition.defaults === defaultOfficeStaffPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const officeStaffPolicyDefinition = definePolicy({
+  id: 'office-staff',
+  schema: officeStaffPolicySchema,
+  defaults: defaultOfficeStaffPolicy,
 });

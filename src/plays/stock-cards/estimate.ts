@@ -3,6 +3,7 @@ import type { OfficeHistory } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
 import type { Collateral } from '../../model/touchpoint';
 import type { PlayContext } from '../play';
+import { entriesUpTo } from '../timeline';
 import type { StockCardsPolicy } from './policy';
 
 /** Days in a week: weekly use is spread over whole days elapsed ÷ 7. */
@@ -113,15 +114,15 @@ export function estimateStock(
     previous = to;
   };
 
-  const touchpoints = history.touchpoints;
-  const referrals = history.referrals;
+  const touchpoints = entriesUpTo(history.touchpoints, now);
+  const referrals = entriesUpTo(history.referrals, now);
   let t = 0;
   let r = 0;
   for (;;) {
     const touch = touchpoints[t];
     const referral = referrals[r];
-    const touchAt = touch !== undefined && touch.at <= now ? touch.at : Infinity;
-    const referralAt = referral !== undefined && referral.at <= now ? referral.at : Infinity;
+    const touchAt = touch?.at ?? Infinity;
+    const referralAt = referral?.at ?? Infinity;
     if (touchAt === Infinity && referralAt === Infinity) break;
     if (touchAt <= referralAt) {
       t += 1;

@@ -1,9 +1,9 @@
 import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory } from '../../model/history';
-import { definePolicy } from '../../playbook/definition';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
+import { entriesUpTo } from '../timeline';
 import { estimateStock, type StockEstimate } from './estimate';
-import { defaultStockCardsPolicy, stockCardsPolicySchema, type StockCardsPolicy } from './policy';
+import { stockCardsPolicyDefinition, type StockCardsPolicy } from './policy';
 
 /** The policy values every stock-cards explanation shows. */
 function settings(policy: StockCardsPolicy) {
@@ -43,8 +43,8 @@ function evidenceOf(stock: StockEstimate, history: OfficeHistory, now: number): 
   const drop = history.touchpoints.find((entry) => entry.record.id === dropId)!;
   return [
     { kind: 'touchpoint', id: dropId },
-    ...history.referrals
-      .filter((entry) => entry.at >= drop.at && entry.at <= now)
+    ...entriesUpTo(history.referrals, now)
+      .filter((entry) => entry.at >= drop.at)
       .map((entry): RecordRef => ({ kind: 'referral', id: entry.record.id })),
   ];
 }
@@ -55,12 +55,17 @@ function evidenceOf(stock: StockEstimate, history: OfficeHistory, now: number): 
  * `minimumCards`, a *restock* action (outreach, due today, priority 35) brings
  * `restockUpTo − estimate` cards (`details.quantity`).
  *
+ * @example
+ * ```ts
+ * planActions({ snapshot, playbook: defaultPlaybook, now, plays: [stockCardsPlay] })[0]?.details;
+ * //=> { quantity: 78, estimate: 22 }
+ * ```
  * @category Plays
  */
 export const stockCardsPlay = definePlay({
   id: 'stock-cards',
   title: 'Stock cards',
-  policy: definePolicy({ id: 'stock-cards', schema: stockCardsPolicySchema, defaults: defaultStockCardsPolicy }),
+  policy: stockCardsPolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

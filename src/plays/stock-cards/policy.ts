@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, nonNegative, scoreWeightField, wholeCount } from '../../playbook/fields';
 
 /**
@@ -77,4 +78,22 @@ export const defaultStockCardsPolicy: StockCardsPolicy = deepFreeze({
   cardsPerReferral: 1,
   cardsPerWeek: 1,
   countBrochures: false,
+});
+
+/**
+ * The `stock-cards` play's policy definition: its id, {@link stockCardsPolicySchema} and
+ * {@link defaultStockCardsPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * stockCardsPolicyDefinition.defaults === defaultStockCardsPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const stockCardsPolicyDefinition = definePolicy({
+  id: 'stock-cards',
+  schema: stockCardsPolicySchema,
+  defaults: defaultStockCardsPolicy,
 });

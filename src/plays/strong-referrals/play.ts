@@ -1,13 +1,14 @@
 import { toCalendarDate } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
-import { definePolicy } from '../../playbook/definition';
+import { activeContactIds } from '../contacts';
+import { plural } from '../english';
+import { roundScore } from '../round-score';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
-import { defaultStrongReferralsPolicy, strongReferralsPolicySchema } from './policy';
+import { strongReferralsPolicyDefinition } from './policy';
 import { coachingFor, type ReferralGrade } from './strength';
 import { referralStrengthFacts, type ScoredReferral } from './weak-referrals';
 
 /** One decimal, as the engine rounds published scores. */
-const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * The strong-referrals score: the mean strength score (0–100) of the office's
@@ -31,21 +32,23 @@ export function strongReferralsScore(recent: readonly Pick<ScoredReferral, 'stre
  * Play 4, **strong-referrals**: teach offices to refer strongly — an order on an
  * official prescription pad, a call to the practice while the patient is still in
  * their office, a clinician recommended by name. Each referral is scored against
- * the checklist (`scoreReferralStrength`). Once an office has sent
+ * the checklist ({@link referralStrength}). Once an office has sent
  * `coachAfterWeakReferrals` weak referrals within `lookbackDays` since it was last
  * coached (a touchpoint with the purpose `coach`), it gets a *coach* action naming
  * the items missing most often, due today.
  *
+ * @example
+ * ```ts
+ * const [action] = planActions({ snapshot, playbook: defaultPlaybook, now, plays: [strongReferralsPlay] });
+ * action?.details.coaching;
+ * //=> 'Next time, ask them to call our office while the patient is still there and to recommend a clinician by name.'
+ * ```
  * @category Plays
  */
 export const strongReferralsPlay = definePlay({
   id: 'strong-referrals',
   title: 'Strong referrals',
-  policy: definePolicy({
-    id: 'strong-referrals',
-    schema: strongReferralsPolicySchema,
-    defaults: defaultStrongReferralsPolicy,
-  }),
+  policy: strongReferralsPolicyDefinition,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
@@ -55,7 +58,7 @@ export const strongReferralsPlay = definePlay({
     const name = history.office.name;
     const latest = weak.at(-1)!;
 
-    const active = new Set(history.contacts.filter((contact) => contact.active).map((contact) => contact.id));
+    const active = activeContactIds(history);
     const contactIds = [...new Set(weak.flatMap((scored) => scored.entry.record.contactIds))]
       .filter((id) => active.has(id))
       .sort();
@@ -129,7 +132,7 @@ export const strongReferralsPlay = definePlay({
     for (const scored of facts.recent) grades[scored.strength.grade] += 1;
     const n = facts.recent.length;
     const reasons = [
-      `mean strength ${oneDecimal(score)} over ${n} referral${n === 1 ? '' : 's'} in the last ${policy.lookbackDays} days: ${grades.strong} strong, ${grades.moderate} moderate, ${grades.weak} weak`,
+      `mean strength ${roundScore(score)} over ${plural(n, 'referral')} in the last ${policy.lookbackDays} days: ${grades.strong} strong, ${grades.moderate} moderate, ${grades.weak} weak`,
     ];
     const missed = policy.checklist
       .map((item) => ({ item, count: facts.recent.filter((scored) => scored.strength.missing.includes(item.id)).length }))

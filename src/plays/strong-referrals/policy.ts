@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, kebabCaseId, nonNegative, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /** How far a weight sum may drift from 100 through floating-point addition. */
@@ -167,4 +168,22 @@ export const defaultStrongReferralsPolicy: StrongReferralsPolicy = deepFreeze({
   weakBelow: 40,
   coachAfterWeakReferrals: 2,
   lookbackDays: 365,
+});
+
+/**
+ * The `strong-referrals` play's policy definition: its id, {@link strongReferralsPolicySchema} and
+ * {@link defaultStrongReferralsPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * strongReferralsPolicyDefinition.defaults === defaultStrongReferralsPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const strongReferralsPolicyDefinition = definePolicy({
+  id: 'strong-referrals',
+  schema: strongReferralsPolicySchema,
+  defaults: defaultStrongReferralsPolicy,
 });

@@ -1,4 +1,5 @@
 import type { Referral } from '../../model/referral';
+import { joinWords } from '../english';
 import type { ReferralChecklistItem, StrongReferralsPolicy } from './policy';
 
 /**
@@ -31,16 +32,6 @@ export interface ReferralStrength {
 }
 
 /**
- * Joins phrases the English way: "a", "a and b", "a, b and c".
- *
- * @internal
- */
-export function englishList(phrases: readonly string[]): string {
-  if (phrases.length <= 1) return phrases[0] ?? '';
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)!}`;
-}
-
-/**
  * The coaching sentence for a set of missing checklist items: "Next time, ask
  * them to …" with each item's `coachingPhrase` (or its quoted label when it has
  * none); a thank-you sentence when nothing is missing.
@@ -61,7 +52,7 @@ export function coachingFor(missing: readonly Pick<ReferralChecklistItem, 'label
   const phrases = missing.map((item) =>
     item.coachingPhrase === undefined ? `about "${item.label}"` : `to ${item.coachingPhrase}`,
   );
-  return `Next time, ask them ${englishList(phrases)}.`;
+  return `Next time, ask them ${joinWords(phrases)}.`;
 }
 
 /**
@@ -87,9 +78,11 @@ export function gradeReferralStrength(
 }
 
 /**
- * Scores one referral against the strength checklist: the sum of the weights of
- * the items answered `true`, graded by the policy's thresholds, with the items
- * present and missing and a coaching sentence naming what to ask for next time.
+ * Scores one referral against the strength checklist of a `strong-referrals`
+ * policy: the sum of the weights of the items answered `true`, graded by the
+ * policy's thresholds, with the items present and missing and a coaching sentence
+ * naming what to ask for next time. ({@link scoreReferralStrength} does the same
+ * with a whole playbook.)
  * An item left out of the referral's answers counts as missing; answers under
  * ids the checklist does not know are ignored. The score is capped at 100 (the
  * weights add up to 100, give or take floating-point rounding).
@@ -99,13 +92,13 @@ export function gradeReferralStrength(
  * @returns The score, grade, present and missing item ids, and coaching.
  * @example
  * ```ts
- * scoreReferralStrength({ checklist: { 'prescription-pad': true } }, defaultStrongReferralsPolicy);
+ * referralStrength({ checklist: { 'prescription-pad': true } }, defaultStrongReferralsPolicy);
  * //=> { score: 30, grade: 'weak', present: ['prescription-pad'], missing: ['warm-handoff', 'named-clinician'],
  * //     coaching: 'Next time, ask them to call our office while the patient is still there and to recommend a clinician by name.' }
  * ```
  * @category Plays
  */
-export function scoreReferralStrength(
+export function referralStrength(
   referral: Pick<Referral, 'checklist'>,
   policy: Pick<StrongReferralsPolicy, 'checklist' | 'strongAtLeast' | 'weakBelow'>,
 ): ReferralStrength {

@@ -2,8 +2,9 @@ import { wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
+import { entriesUpTo, lastEntryUpTo } from '../timeline';
 import type { StrongReferralsPolicy } from './policy';
-import { scoreReferralStrength, type ReferralStrength } from './strength';
+import { referralStrength, type ReferralStrength } from './strength';
 
 /**
  * A referral with its strength.
@@ -13,7 +14,7 @@ import { scoreReferralStrength, type ReferralStrength } from './strength';
 export interface ScoredReferral {
   /** The referral. */
   readonly entry: ReferralEntry;
-  /** Its strength ({@link scoreReferralStrength}). */
+  /** Its strength ({@link referralStrength}). */
   readonly strength: ReferralStrength;
 }
 
@@ -77,17 +78,14 @@ export function referralStrengthFacts(
   timeZone: TimeZone,
 ): ReferralStrengthFacts {
   const recent: ScoredReferral[] = [];
-  for (const entry of history.referrals) {
-    if (entry.at > now) break;
+  for (const entry of entriesUpTo(history.referrals, now)) {
     if (wholeDaysBetween(entry.at, now, timeZone) > policy.lookbackDays) continue;
-    recent.push({ entry, strength: scoreReferralStrength(entry.record, policy) });
+    recent.push({ entry, strength: referralStrength(entry.record, policy) });
   }
 
-  let lastCoaching: Timed<Touchpoint> | undefined;
-  for (const touchpoint of history.touchpoints) {
-    if (touchpoint.at > now) break;
-    if (touchpoint.record.purposes.includes('coach')) lastCoaching = touchpoint;
-  }
+  const lastCoaching = lastEntryUpTo(history.touchpoints, now, (touchpoint) =>
+    touchpoint.record.purposes.includes('coach'),
+  );
 
   const weakSinceCoaching = recent.filter(
     (scored) => scored.strength.grade === 'weak' && (lastCoaching === undefined || scored.entry.at > lastCoaching.at),

@@ -4,11 +4,12 @@ import { ValidationError } from '../../errors';
 import type { Contact } from '../../model/contact';
 import type { Office } from '../../model/office';
 import type { Referral } from '../../model/referral';
+import { joinWords } from '../english';
 import type { PlayContext } from '../play';
 import type { ThankYouPolicy } from './policy';
 
 /**
- * The {@link draftThankYou} input.
+ * The {@link draftThankYou} options: what the card is about and how it is sent.
  *
  * @category Plays
  */
@@ -55,12 +56,6 @@ function numberWord(n: number): string {
   return numberWords[n] ?? String(n);
 }
 
-/** Joins phrases as English does: `a`, `a and b`, `a, b and c`. */
-function joinPhrases(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
-}
-
 /** " this month", " last month" or " recently", from when the referrals arrived. */
 function period(referrals: ThankYouDraftInput['referrals'], asOf: ThankYouDraftInput['asOf']): string {
   if (asOf === undefined) return ' recently';
@@ -88,7 +83,8 @@ function period(referrals: ThankYouDraftInput['referrals'], asOf: ThankYouDraftI
  *
  * @param input - The office, addressees, referrals, practice, signers and policy.
  * @returns The salutation, body, signature and whole text.
- * @throws {@link ValidationError} when `referrals` is empty.
+ * @throws {@link ValidationError} when `referrals` is empty, or when `asOf` holds an
+ *   invalid moment or time zone.
  * @example
  * ```ts
  * draftThankYou({
@@ -113,7 +109,7 @@ export function draftThankYou(input: ThankYouDraftInput): ThankYouDraft {
   const salutation =
     contacts.length === 0
       ? `Dear friends at ${office.name},`
-      : `Dear ${joinPhrases(contacts.map((contact) => contact.salutation ?? contact.name))},`;
+      : `Dear ${joinWords(contacts.map((contact) => contact.salutation ?? contact.name))},`;
 
   const when = period(referrals, input.asOf);
   const names = referrals.every((referral) => referral.patient.consentToShare && referral.patient.displayName !== undefined)
@@ -122,7 +118,7 @@ export function draftThankYou(input: ThankYouDraftInput): ThankYouDraft {
   const count = referrals.length;
   const sentences = [
     names !== undefined
-      ? `Thank you for referring ${joinPhrases(names)} to ${practiceName}${when}.`
+      ? `Thank you for referring ${joinWords(names)} to ${practiceName}${when}.`
       : count === 1
         ? `Thank you for the patient you referred to ${practiceName}${when}.`
         : `Thank you for the ${numberWord(count)} patients you referred to ${practiceName}${when}.`,
@@ -131,7 +127,7 @@ export function draftThankYou(input: ThankYouDraftInput): ThankYouDraft {
       : `It means a great deal that you and your colleagues at ${office.name} trust us to help.`,
   ];
   if (policy.enclosedCards > 0) {
-    const cards = `${numberWord(policy.enclosedCards)} of our business ${policy.enclosedCards === 1 ? 'card' : 'cards'}`;
+    const cards = `${numberWord(policy.enclosedCards)} of our business cards`;
     sentences.push(
       match(policy.medium)
         .with('handwritten-card', 'printed-card', 'letter', () => `We have enclosed ${cards} for your front desk.`)
@@ -146,7 +142,7 @@ export function draftThankYou(input: ThankYouDraftInput): ThankYouDraft {
 
   const signers = input.clinicianNames ?? [];
   const signature =
-    signers.length === 0 ? `Warmly,\nThe team at ${practiceName}` : `Warmly,\n${joinPhrases(signers)}\n${practiceName}`;
+    signers.length === 0 ? `Warmly,\nThe team at ${practiceName}` : `Warmly,\n${joinWords(signers)}\n${practiceName}`;
 
   return { salutation, body, signature, text: `${salutation}\n\n${body}\n\n${signature}` };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { DeepReadonly } from '../../model/deep-readonly';
 import { thankYouMedia } from '../../model/vocabulary';
 import { deepFreeze } from '../../playbook/deep-freeze';
+import { definePolicy } from '../../playbook/define-policy';
 import { enabledField, scoreWeightField, wholeCount, wholeDays } from '../../playbook/fields';
 
 /**
@@ -168,4 +169,22 @@ export const defaultThankYouPolicy: ThankYouPolicy = deepFreeze({
   batchWindowDays: 7,
   lookbackDays: 30,
   scoreWindowDays: 365,
+});
+
+/**
+ * The `thank-you` play's policy definition: its id, {@link thankYouPolicySchema} and
+ * {@link defaultThankYouPolicy}. The play's `policy` and the playbook's
+ * {@link defaultPolicies} are this same object.
+ *
+ * @example
+ * ```ts
+ * thankYouPolicyDefinition.defaults === defaultThankYouPolicy;
+ * //=> true
+ * ```
+ * @category Playbook
+ */
+export const thankYouPolicyDefinition = definePolicy({
+  id: 'thank-you',
+  schema: thankYouPolicySchema,
+  defaults: defaultThankYouPolicy,
 });

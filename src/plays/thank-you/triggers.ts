@@ -5,6 +5,7 @@ import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
 import type { ThankYou } from '../../model/thank-you';
 import type { PlayContext } from '../play';
+import { compareIds, entriesUpTo } from '../timeline';
 import type { ThankYouPolicy, ThankYouTrigger } from './policy';
 
 /** A kind of thank-you trigger. @category Plays */
@@ -102,8 +103,7 @@ export function triggeredReferrals(
   const { now, timeZone, calendar } = ctx;
 
   const acknowledgements = new Map<Id, Timed<ThankYou>>();
-  for (const thankYou of history.thankYous) {
-    if (thankYou.at > now) break;
+  for (const thankYou of entriesUpTo(history.thankYous, now)) {
     for (const id of thankYou.record.referralIds) {
       if (!acknowledgements.has(id)) acknowledgements.set(id, thankYou);
     }
@@ -111,8 +111,7 @@ export function triggeredReferrals(
 
   const fromContact = new Map<Id, number>();
   const triggered: TriggeredReferral[] = [];
-  for (const referral of history.referrals) {
-    if (referral.at > now) break;
+  for (const referral of entriesUpTo(history.referrals, now)) {
     const ordinals = referral.record.contactIds.map((contactId) => {
       const ordinal = (fromContact.get(contactId) ?? 0) + 1;
       fromContact.set(contactId, ordinal);
@@ -141,8 +140,5 @@ export function triggeredReferrals(
         acknowledgedBy !== undefined && compareCalendarDates(toCalendarDate(acknowledgedBy.at, timeZone), due) <= 0,
     });
   }
-  return triggered.sort(
-    (a, b) =>
-      a.at - b.at || (a.referral.record.id < b.referral.record.id ? -1 : a.referral.record.id > b.referral.record.id ? 1 : 0),
-  );
+  return triggered.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
 }

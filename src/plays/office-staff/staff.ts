@@ -1,0 +1,75 @@
+import { wholeDaysBetween } from '../../calendar/dates';
+import type { Contact } from '../../model/contact';
+import type { OfficeHistory, Timed } from '../../model/history';
+import type { Id, TimeZone } from '../../model/primitives';
+import type { Touchpoint } from '../../model/touchpoint';
+import type { ContactRole } from '../../model/vocabulary';
+import { entriesUpTo } from '../timeline';
+import type { OfficeStaffPolicy } from './policy';
+
+/**
+ * An office's staff relationships at a moment.
+ *
+ * @category Plays
+ */
+export interface StaffFacts {
+  /** Its active contacts whose role is in `staffRoles`, by id. */
+  readonly staff: readonly Contact[];
+  /** Its active contacts whose role is in `providerRoles`, by id. */
+  readonly providers: readonly Contact[];
+  /** The ids of the staff named in a touchpoint within `touchWithinDays`, sorted. */
+  readonly touched: readonly Id[];
+  /** For each staff contact ever touched (up to now), the latest touchpoint naming them. */
+  readonly lastTouch: ReadonlyMap<Id, Timed<Touchpoint>>;
+  /** The latest touchpoint naming any staff contact, if any. */
+  readonly lastStaffTouch: Timed<Touchpoint> | undefined;
+}
+
+/**
+ * Finds an office's staff and providers and which staff were touched recently. A
+ * staff contact is *touched* when a touchpoint names them in its `contactIds`; it
+ * counts when it happened at most `touchWithinDays` whole days (practice time
+ * zone) before `now`. Contacts who left the office (`active: false`) are neither
+ * staff nor providers; touchpoints after `now` are ignored.
+ *
+ * @param history - The office's history.
+ * @param policy - The office-staff policy.
+ * @param now - Epoch milliseconds.
+ * @param timeZone - The practice's time zone, in which days are counted.
+ * @returns The staff, the providers, who was touched and when.
+ * @example
+ * ```ts
+ * staffFacts(history, defaultOfficeStaffPolicy, now, 'America/Chicago').touched;
+ * //=> ['c-2']
+ * ```
+ * @category Plays
+ */
+export function staffFacts(
+  history: Pick<OfficeHistory, 'contacts' | 'touchpoints'>,
+  policy: Pick<OfficeStaffPolicy, 'staffRoles' | 'providerRoles' | 'touchWithinDays'>,
+  now: number,
+  timeZone: TimeZone,
+): StaffFacts {
+  const staffRoles: readonly ContactRole[] = policy.staffRoles;
+  const providerRoles: readonly ContactRole[] = policy.providerRoles;
+  const active = history.contacts.filter((contact) => contact.active);
+  const staff = active.filter((contact) => staffRoles.includes(contact.role));
+  const providers = active.filter((contact) => providerRoles.includes(contact.role));
+  const staffIds = new Set(staff.map((contact) => contact.id));
+
+  const lastTouch = new Map<Id, Timed<Touchpoint>>();
+  let lastStaffTouch: Timed<Touchpoint> | undefined;
+  for (const touchpoint of entriesUpTo(history.touchpoints, now)) {
+    for (const id of touchpoint.record.contactIds) {
+      if (!staffIds.has(id)) continue;
+      lastTouch.set(id, touchpoint);
+      lastStaffTouch = touchpoint;
+    }
+  }
+
+  const touched = [...lastTouch]
+    .filter(([, touchpoint]) => wholeDaysBetween(touchpoint.at, now, timeZone) <= policy.touchWithinDays)
+    .map(([id]) => id)
+    .sort();
+  return { staff, providers, touched, lastTouch, lastStaffTouch };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reading an office's history at a moment: what had happened by `now`, the
+ * latest record of some kind, and records in time order. An office history lists
+ * its records oldest first; anything after `now` has not happened yet, and every
+ * play ignores it.
+ *
+ * @module
+ */
+import type { RecordRef } from '../engine/action';
+
+/**
+ * The entries that had happened by `now` (`at ≤ now`), in their order.
+ *
+ * @param entries - History entries, in any order.
+ * @param now - Epoch milliseconds.
+ * @returns A new array; the input is not changed.
+ * @example
+ * ```ts
+ * entriesUpTo(history.referrals, now).length; //=> 4 (a fifth is dated tomorrow)
+ * ```
+ * @internal
+ */
+export function entriesUpTo<T extends { readonly at: number }>(entries: readonly T[], now: number): T[] {
+  return entries.filter((entry) => entry.at <= now);
+}
+
+/**
+ * The latest entry at or before `now` that matches: the last one in the list,
+ * which for a history list (oldest first) is the most recent.
+ *
+ * @param entries - History entries, oldest first.
+ * @param now - Epoch milliseconds.
+ * @param matches - Which entries count.
+ * @returns The entry, or `undefined` when none matches.
+ * @example
+ * ```ts
+ * lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.channel === 'in-person')?.record.id;
+ * //=> 'tp-7'
+ * ```
+ * @internal
+ */
+export function lastEntryUpTo<T extends { readonly at: number }>(
+  entries: readonly T[],
+  now: number,
+  matches: (entry: T) => boolean,
+): T | undefined {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i]!;
+    if (entry.at <= now && matches(entry)) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Record references ordered oldest first, as explanations and scores list their
+ * evidence. The sort is stable: references at the same instant keep their order.
+ *
+ * @param timed - Each reference with its record's instant.
+ * @returns The references, oldest first.
+ * @example
+ * ```ts
+ * oldestFirst([{ ref: { kind: 'referral', id: 'r-2' }, at: 20 }, { ref: { kind: 'touchpoint', id: 't-1' }, at: 10 }]);
+ * //=> [{ kind: 'touchpoint', id: 't-1' }, { kind: 'referral', id: 'r-2' }]
+ * ```
+ * @internal
+ */
+export function oldestFirst(timed: readonly { readonly ref: RecordRef; readonly at: number }[]): RecordRef[] {
+  return [...timed].sort((a, b) => a.at - b.at).map((entry) => entry.ref);
+}
+
+/**
+ * Orders ids by their UTF-16 code units (`<`), the order in which histories list
+ * records that share an instant; unlike `localeCompare`, it is the same on every
+ * runtime and locale.
+ *
+ * @param a - An id.
+ * @param b - Another id.
+ * @returns Negative, 0 or positive, as `Array.prototype.sort` expects.
+ * @example
+ * ```ts
+ * ['r-10', 'r-2'].sort(compareIds); //=> ['r-10', 'r-2']
+ * ```
+ * @internal
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
