@@ -11,4 +11,6 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   treeshake: true,
+  // Drivers and the test runner are the host's: never bundled, never loaded by the core.
+  external: ['better-sqlite3', 'pg', '@electric-sql/pglite', 'vitest'],
 });

@@ -3,7 +3,8 @@ import { isValidTimeZone } from '../calendar/time-zone';
 
 /**
  * An opaque record id: host-supplied or generated, 1–200 characters, no control
- * characters.
+ * characters, well-formed Unicode (no lone surrogate, which no UTF-8 database can
+ * keep apart).
  *
  * @category Model
  */
@@ -12,7 +13,11 @@ export const idSchema = z
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+  // A lone surrogate cannot be stored as UTF-8: two different ids would become one key.
+  .refine((id) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(id), {
+    message: 'must be well-formed Unicode (no lone surrogate)',
+  });
 
 /** An opaque record id. @category Model */
 export type Id = z.output<typeof idSchema>;

@@ -101,3 +101,12 @@ describe('parseRecord', () => {
     expect(result.ok && result.value.name).toBe('Clínica São José — 東京');
   });
 });
+
+describe('ids', () => {
+  it('rejects lone surrogates, which a UTF-8 database would merge, and keeps astral characters', () => {
+    const office = { tenantId: 't1', name: 'X', kind: 'other' };
+    expect(parseRecord('office', { ...office, id: 'lone-\uD800' }).ok).toBe(false);
+    expect(parseRecord('office', { ...office, id: 'lone-\uDFFF' }).ok).toBe(false);
+    expect(parseRecord('office', { ...office, id: 'emoji-😀' }).ok).toBe(true);
+  });
+});

@@ -376,12 +376,12 @@ function idMaker(prefix: string, count: number): (n: number) => Id {
  *   costs (lunches), resource offers and the message version presented;
  * - referrals credit one or two contacts (staff as often as providers), tick the
  *   strength checklist more or less, and move through intake along legal
- *   {@link intakeTransitions} paths (accepted, declined with a redirect,
+ *   `intakeTransitions` paths (accepted, declined with a redirect,
  *   scheduled, rescheduled, no-show, first visit, cancelled) with increasing
  *   times, the patient contacted, and reports sent back;
  * - thank-you cards for many referrals, sometimes one card for several.
  *
- * Every record is referentially consistent, so {@link parseSnapshot} accepts the
+ * Every record is referentially consistent, so `parseSnapshot` accepts the
  * result; records are built directly (no per-record validation), in time linear in
  * the number of records, sharing small arrays and objects between records where
  * they are equal. Large practices (thousands of offices, millions of touchpoints)
@@ -389,7 +389,7 @@ function idMaker(prefix: string, count: number): (n: number) => Id {
  *
  * @param options - Seed, size, moment, span and targets.
  * @returns A complete practice snapshot.
- * @throws {@link ValidationError} when an option is out of range, `now` is not an
+ * @throws A `ValidationError` when an option is out of range, `now` is not an
  *   ISO-8601 UTC instant, or the time zone is unknown.
  * @example
  * ```ts

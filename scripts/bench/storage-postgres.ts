@@ -1,0 +1,35 @@
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { postgresStore } from '../../src/adapters/postgres/index';
+import type { PostgresQueryable } from '../../src/adapters/postgres/index';
+const url = 'postgres://postgres@127.0.0.1:5432/test';
+async function bench(label: string, client: PostgresQueryable, drop: () => Promise<unknown>) {
+  const schema = `rw_bench_${process.pid}`;
+  const s = postgresStore(client, { tenantId: 't', schema });
+  let t = performance.now();
+  await s.upsertOffice({ id: 'o', tenantId: 't', name: 'O', kind: 'pediatrics' });
+  console.log(label, 'first op incl. migrations ms', (performance.now() - t).toFixed(1));
+  const n = 300;
+  t = performance.now();
+  for (let i = 0; i < n; i++) await s.appendTouchpoint({ id: `tp${i}`, tenantId: 't', officeId: 'o', at: '2026-02-02T15:00:00Z', channel: 'phone', purposes: ['follow-up'], minutes: 5 });
+  console.log(label, 'append ms/op', ((performance.now() - t) / n).toFixed(2));
+  t = performance.now();
+  for (let i = 0; i < n; i++) await s.get('touchpoint', `tp${i}`);
+  console.log(label, 'get ms/op', ((performance.now() - t) / n).toFixed(2));
+  t = performance.now();
+  await Promise.all(Array.from({ length: n }, (_, i) => s.appendTouchpoint({ id: `tq${i}`, tenantId: 't', officeId: 'o', at: '2026-02-02T15:00:00Z', channel: 'phone', purposes: ['follow-up'], minutes: 5 })));
+  console.log(label, `${n} parallel appends, one tenant, ms total`, (performance.now() - t).toFixed(0));
+  t = performance.now();
+  const snap = await s.loadOffice('o');
+  console.log(label, `loadOffice (${snap?.touchpoints.length} touchpoints) ms`, (performance.now() - t).toFixed(1));
+  t = performance.now();
+  const fresh = postgresStore(client, { tenantId: 'u', schema });
+  await fresh.getPractice();
+  console.log(label, 'new store, first op (version check) ms', (performance.now() - t).toFixed(2));
+  await drop();
+}
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+await bench('server pool', pool, () => pool.query(`DROP SCHEMA rw_bench_${process.pid} CASCADE`));
+await pool.end();
+const db = await PGlite.create();
+await bench('pglite', db, () => db.close());

@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePractice } from '../../src/testing/generator';
+import { sqliteStore } from '../../src/adapters/sqlite/index';
+const snap = generatePractice({ seed: 1, offices: 200, now: '2026-03-02T14:00:00Z', years: 3, touchpoints: 10000 });
+const dir = mkdtempSync(join(tmpdir(), 'rw-bench-'));
+const db = new Database(join(dir, 'b.db'));
+const store = sqliteStore(db, { tenantId: 'demo' });
+await store.savePractice(snap.practice);
+let t0 = performance.now();
+for (const o of snap.offices) await store.upsertOffice(o);
+for (const c of snap.contacts) await store.upsertContact(c);
+const half = snap.touchpoints.length / 2 | 0;
+t0 = performance.now();
+for (const t of snap.touchpoints.slice(0, half)) await store.appendTouchpoint(t);
+const one = performance.now() - t0;
+t0 = performance.now();
+const rest = snap.touchpoints.slice(half);
+for (let i = 0; i < rest.length; i += 500) await store.write(rest.slice(i, i + 500).map((record) => ({ type: 'append', kind: 'touchpoint', record })));
+const batched = performance.now() - t0;
+for (const r of snap.referrals) await store.appendReferral(r);
+t0 = performance.now();
+const s = await store.loadSnapshot();
+const load = performance.now() - t0;
+t0 = performance.now();
+for (const o of snap.offices) await store.loadOffice(o.id);
+const offices = performance.now() - t0;
+console.log({ touchpoints: snap.touchpoints.length, contacts: snap.contacts.length, referrals: snap.referrals.length,
+  oneTxPerAppend_perSec: Math.round(half / one * 1000), batchesOf500_perSec: Math.round(rest.length / batched * 1000),
+  loadSnapshotMs: Math.round(load), loadOfficeAvgMs: +(offices / snap.offices.length).toFixed(2), sync: db.pragma('synchronous', { simple: true }) });
+db.close(); rmSync(dir, { recursive: true });

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import { daysBefore } from '../../test/scenario';
+import { memoryStore } from '../adapters/memory/index';
+import { planActions } from '../engine/plan';
+import { defaultPlaybook } from '../playbook/playbook';
+import { createDesk } from './desk';
+
+const NOW = '2026-03-02T18:00:00Z';
+const T = 't1';
+
+async function seeded() {
+  const store = memoryStore({ tenantId: T });
+  await store.savePractice({ tenantId: T, name: 'Northside Counseling', timeZone: 'America/Chicago' });
+  for (const id of ['a', 'b', 'c']) {
+    await store.upsertOffice({ id, tenantId: T, name: `Office ${id}`, kind: 'primary-care', lifecycle: 'active' });
+    await store.appendTouchpoint({ id: `${id}-t`, tenantId: T, officeId: id, at: daysBefore(NOW, 100), channel: 'in-person', purposes: ['follow-up'] });
+  }
+  return store;
+}
+
+describe('createDesk', () => {
+  it('plans exactly what planActions plans from the stored snapshot', async () => {
+    const store = await seeded();
+    const desk = createDesk({ store });
+    const expected = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW });
+    expect(await desk.plan(NOW)).toEqual(expected);
+  });
+
+  it('reads the time from its clock when no moment is given', async () => {
+    const desk = createDesk({ store: await seeded(), clock: () => NOW });
+    expect(await desk.plan()).toEqual(await desk.plan(NOW));
+  });
+
+  it('keeps the plan current after its own writes, without reloading the tenant', async () => {
+    const store = await seeded();
+    const load = vi.spyOn(store, 'loadSnapshot');
+    const loadOffice = vi.spyOn(store, 'loadOffice');
+    const desk = createDesk({ store });
+    expect((await desk.plan(NOW)).filter((a) => a.play === 'follow-up').map((a) => a.officeId)).toEqual(['a', 'b', 'c']);
+    await desk.logTouchpoint({ id: 'b-t2', tenantId: T, officeId: 'b', at: daysBefore(NOW, 5), channel: 'in-person', purposes: ['follow-up'] });
+    const view = await desk.office('b', NOW);
+    expect(view?.followUp.status).toBe('too-soon');
+    expect(view?.actions.filter((a) => a.outreach)).toEqual([]);
+    expect((await desk.plan(NOW)).filter((a) => a.play === 'follow-up').map((a) => a.officeId)).toEqual(['a', 'c']);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(loadOffice).not.toHaveBeenCalled();
+    // And the result equals a fresh plan from the store.
+    expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
+  });
+
+  it('honours decisions recorded through it', async () => {
+    const desk = createDesk({ store: await seeded() });
+    const [first] = await desk.plan(NOW);
+    await desk.decide({ id: 'd1', tenantId: T, actionId: first!.id, decidedAt: NOW, outcome: 'dismissed', reason: 'moved away' });
+    expect((await desk.plan(NOW)).map((a) => a.id)).not.toContain(first!.id);
+  });
+
+  it('sees new offices, contacts, clinicians and messages', async () => {
+    const store = await seeded();
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await desk.upsertOffice({ id: 'd', tenantId: T, name: 'Office d', kind: 'pediatrics', lifecycle: 'active' });
+    await desk.upsertContact({ id: 'd-rec', tenantId: T, officeId: 'd', name: 'Robin', role: 'receptionist' });
+    await desk.upsertClinician({ id: 'cl', tenantId: T, name: 'Sam Lee', capacity: { openSlots: 5, acceptingNewClients: true } });
+    await desk.upsertPracticeMessage({
+      id: 'm1', tenantId: T, version: 1, publishedAt: daysBefore(NOW, 10), specialties: ['anxiety'], idealClient: 'Adults', elevatorSpeech: 'We help.',
+    });
+    expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
+    expect((await desk.office('d', NOW))?.history.contacts.map((c) => c.id)).toEqual(['d-rec']);
+  });
+
+  it('follows a referral through its intake', async () => {
+    const store = await seeded();
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await desk.logReferral({ id: 'r1', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 3), via: 'fax', patient: { reference: 'p1' } });
+    await desk.transitionReferral('r1', { status: 'accepted', at: daysBefore(NOW, 2) });
+    await desk.markReferral('r1', 'patient-contacted', daysBefore(NOW, 2));
+    const view = await desk.office('a', NOW);
+    expect(view?.history.referrals.map((r) => [r.record.id, r.status])).toEqual([['r1', 'accepted']]);
+    expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
+  });
+
+  it('sees other writers after refresh or refreshOffice', async () => {
+    const store = await seeded();
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await store.appendTouchpoint({ id: 'c-t2', tenantId: T, officeId: 'c', at: daysBefore(NOW, 5), channel: 'phone', purposes: ['follow-up'] });
+    expect((await desk.office('c', NOW))?.followUp.status).toBe('due');
+    await desk.refreshOffice('c');
+    expect((await desk.office('c', NOW))?.followUp.status).toBe('too-soon');
+    await store.appendTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 5), channel: 'phone', purposes: ['follow-up'] });
+    desk.refresh();
+    expect((await desk.office('a', NOW))?.followUp.status).toBe('too-soon');
+  });
+
+  it('returns undefined for an unknown office, and ranks sources', async () => {
+    const desk = createDesk({ store: await seeded() });
+    expect(await desk.office('zzz', NOW)).toBeUndefined();
+    expect((await desk.sources(NOW)).offices.map((o) => o.officeId).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('passes store errors through and stays usable', async () => {
+    const desk = createDesk({ store: await seeded() });
+    await desk.plan(NOW);
+    await expect(desk.transitionReferral('nope', { status: 'accepted', at: NOW })).rejects.toMatchObject({ code: 'not-found' });
+    expect((await desk.plan(NOW)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,369 @@
+import type { Action } from '../engine/action';
+import { toMillis, type Moment } from '../engine/context';
+import { followUpStatus } from '../engine/follow-up-status';
+import { planIndex } from '../engine/plan';
+import { scoreRelationship, type RelationshipScore } from '../engine/score';
+import { rankIndexedSources, type SourceRanking } from '../engine/sources';
+import type { ActionDecision } from '../model/action-decision';
+import type { Clinician } from '../model/clinician';
+import type { Contact } from '../model/contact';
+import { buildOfficeHistory, practiceContext, type OfficeHistory, type PracticeIndex } from '../model/history';
+import type { Office } from '../model/office';
+import type { Practice } from '../model/practice';
+import type { PracticeMessage } from '../model/practice-message';
+import type { Id } from '../model/primitives';
+import type { IntakeStep, Referral } from '../model/referral';
+import type { PracticeSnapshot } from '../model/snapshot';
+import type { ThankYou } from '../model/thank-you';
+import type { Touchpoint } from '../model/touchpoint';
+import { defaultPlaybook, type Playbook } from '../playbook/playbook';
+import type { FollowUpFacts } from '../plays/follow-up/status';
+import type { Play } from '../plays/play';
+import type { AppendResult, ReferwellStore, Stored, StoreInput, WriteOptions } from './store';
+
+/**
+ * The {@link createDesk} options.
+ *
+ * @category Storage
+ */
+export interface DeskOptions {
+  /** Where records are kept. */
+  readonly store: ReferwellStore;
+  /** The policies; default {@link defaultPlaybook}. */
+  readonly playbook?: Playbook;
+  /** What time it is, for calls that do not pass `now`; default the system clock. */
+  readonly clock?: () => Moment;
+  /** The plays; default the nine built-in plays. */
+  readonly plays?: readonly Play[];
+}
+
+/**
+ * Everything about one office, now.
+ *
+ * @category Storage
+ */
+export interface OfficeView {
+  /** The office's history as the engine sees it. */
+  readonly history: OfficeHistory;
+  /** Its actions, ordered as `planActions` orders them. */
+  readonly actions: readonly Action[];
+  /** Its relationship score. */
+  readonly score: RelationshipScore;
+  /** Its follow-up status. */
+  readonly followUp: FollowUpFacts;
+}
+
+/**
+ * The service a host calls: record things through the store, then ask what to do.
+ *
+ * @category Storage
+ */
+export interface Desk {
+  /** The store records go to. */
+  readonly store: ReferwellStore;
+  /** Saves the practice's settings. */
+  savePractice(practice: unknown): Promise<Stored<Practice>>;
+  /** Creates or updates an office. */
+  upsertOffice(office: StoreInput<'office'>, options?: WriteOptions): Promise<Stored<Office>>;
+  /** Creates or updates a contact. */
+  upsertContact(contact: StoreInput<'contact'>, options?: WriteOptions): Promise<Stored<Contact>>;
+  /** Creates or updates a clinician. */
+  upsertClinician(clinician: StoreInput<'clinician'>, options?: WriteOptions): Promise<Stored<Clinician>>;
+  /** Creates or updates a practice-message version. */
+  upsertPracticeMessage(message: StoreInput<'practice-message'>, options?: WriteOptions): Promise<Stored<PracticeMessage>>;
+  /** Records a touchpoint. */
+  logTouchpoint(touchpoint: StoreInput<'touchpoint'>): Promise<AppendResult<Touchpoint>>;
+  /** Records a referral. */
+  logReferral(referral: StoreInput<'referral'>): Promise<AppendResult<Referral>>;
+  /** Records a thank-you that was sent. */
+  logThankYou(thankYou: StoreInput<'thank-you'>): Promise<AppendResult<ThankYou>>;
+  /** Records the host's decision on a proposed action (done, snoozed, dismissed). */
+  decide(decision: StoreInput<'action-decision'>): Promise<AppendResult<ActionDecision>>;
+  /** Moves a referral's intake one step. */
+  transitionReferral(referralId: Id, step: IntakeStep, options?: WriteOptions): Promise<Stored<Referral>>;
+  /** Records that the referred patient was contacted, or that the report went back. */
+  markReferral(referralId: Id, milestone: 'patient-contacted' | 'report-sent', at: string): Promise<Stored<Referral>>;
+  /** The practice's plan. */
+  plan(now?: Moment): Promise<Action[]>;
+  /** The referral sources, ranked by yield. */
+  sources(now?: Moment): Promise<SourceRanking>;
+  /** One office's actions, score and follow-up status; `undefined` for an unknown office. */
+  office(officeId: Id, now?: Moment): Promise<OfficeView | undefined>;
+  /** Forgets what the desk holds, so the next call reloads the tenant (after other writers). */
+  refresh(): void;
+  /** Reloads one office from the store (after another writer changed it). */
+  refreshOffice(officeId: Id): Promise<void>;
+}
+
+interface OfficeEntry {
+  office: Office;
+  readonly contacts: Map<Id, Contact>;
+  readonly touchpoints: Map<Id, Touchpoint>;
+  readonly referrals: Map<Id, Referral>;
+  readonly thankYous: Map<Id, ThankYou>;
+  history: OfficeHistory | undefined;
+}
+
+interface Working {
+  practice: Practice;
+  readonly clinicians: Map<Id, Clinician>;
+  readonly messages: Map<Id, PracticeMessage>;
+  readonly decisions: Map<Id, ActionDecision[]>;
+  readonly offices: Map<Id, OfficeEntry>;
+  index: PracticeIndex | undefined;
+}
+
+function entryFor(office: Office): OfficeEntry {
+  return { office, contacts: new Map(), touchpoints: new Map(), referrals: new Map(), thankYous: new Map(), history: undefined };
+}
+
+function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
+  return Date.parse(a.decidedAt) - Date.parse(b.decidedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Creates the desk: the service a host calls to record things and ask "what now?".
+ *
+ * The desk loads the tenant from the store once, then keeps it current from its
+ * own writes: a write changes only the office it concerns, so re-planning that
+ * office after one append touches one office's records, not the tenant's.
+ * Writes by other processes are seen after {@link Desk.refresh} or
+ * {@link Desk.refreshOffice}.
+ *
+ * @param options - The store, playbook, clock and plays.
+ * @returns The desk.
+ * @example
+ * ```ts
+ * const desk = createDesk({ store: memoryStore({ tenantId: 't1' }) });
+ * await desk.savePractice({ tenantId: 't1', name: 'Northside Counseling', timeZone: 'America/Chicago' });
+ * await desk.upsertOffice({ id: 'off-1', tenantId: 't1', name: 'Lakeside Family Medicine', kind: 'primary-care', lifecycle: 'active' });
+ * (await desk.plan('2026-03-02T18:00:00Z'))[0]?.title;
+ * //=> 'Introduce the practice to Lakeside Family Medicine'
+ * ```
+ * @category Storage
+ */
+export function createDesk(options: DeskOptions): Desk {
+  const { store } = options;
+  const playbook = options.playbook ?? defaultPlaybook;
+  const clock = options.clock ?? (() => Date.now());
+  const plays = options.plays;
+  let working: Promise<Working> | undefined;
+
+  const load = (): Promise<Working> => {
+    working ??= store.loadSnapshot().then(fromSnapshot, (error: unknown) => {
+      working = undefined;
+      throw error;
+    });
+    return working;
+  };
+
+  const fromSnapshot = (snapshot: PracticeSnapshot): Working => {
+    const offices = new Map<Id, OfficeEntry>(snapshot.offices.map((office) => [office.id, entryFor(office)]));
+    for (const contact of snapshot.contacts) offices.get(contact.officeId)?.contacts.set(contact.id, contact);
+    for (const touchpoint of snapshot.touchpoints) offices.get(touchpoint.officeId)?.touchpoints.set(touchpoint.id, touchpoint);
+    for (const referral of snapshot.referrals) offices.get(referral.officeId)?.referrals.set(referral.id, referral);
+    for (const thankYou of snapshot.thankYous) offices.get(thankYou.officeId)?.thankYous.set(thankYou.id, thankYou);
+    const decisions = new Map<Id, ActionDecision[]>();
+    for (const decision of [...snapshot.decisions].sort(byDecisionTime)) {
+      decisions.set(decision.actionId, [...(decisions.get(decision.actionId) ?? []), decision]);
+    }
+    return {
+      practice: snapshot.practice,
+      clinicians: new Map(snapshot.clinicians.map((clinician) => [clinician.id, clinician])),
+      messages: new Map(snapshot.messages.map((message) => [message.id, message])),
+      decisions,
+      offices,
+      index: undefined,
+    };
+  };
+
+  /** The index, rebuilding only what changed (`officeIds`: only those offices' histories). */
+  const indexOf = (state: Working, officeIds?: readonly Id[]): PracticeIndex => {
+    let index = state.index;
+    if (index === undefined) {
+      const context = practiceContext({
+        practice: state.practice,
+        clinicians: [...state.clinicians.values()],
+        messages: [...state.messages.values()],
+      });
+      for (const entry of state.offices.values()) entry.history = undefined;
+      const contacts = new Map<Id, Contact>();
+      for (const entry of state.offices.values()) for (const contact of entry.contacts.values()) contacts.set(contact.id, contact);
+      index = {
+        practice: state.practice,
+        context,
+        offices: new Map(),
+        contacts,
+        clinicians: context.clinicians,
+        messages: [...state.messages.values()]
+          .map((record) => ({ record, at: Date.parse(record.publishedAt) }))
+          .sort((a, b) => a.record.version - b.record.version),
+        currentMessage: context.currentMessage,
+        decisions: state.decisions,
+      };
+      state.index = index;
+    }
+    const offices = index.offices as Map<Id, OfficeHistory>;
+    const wanted = officeIds ?? [...state.offices.keys()].sort();
+    let added = false;
+    for (const id of wanted) {
+      const entry = state.offices.get(id);
+      if (entry === undefined) continue;
+      if (entry.history === undefined) {
+        entry.history = buildOfficeHistory(entry.office, index.context, {
+          contacts: [...entry.contacts.values()],
+          touchpoints: [...entry.touchpoints.values()],
+          referrals: [...entry.referrals.values()],
+          thankYous: [...entry.thankYous.values()],
+        });
+        if (!offices.has(id)) added = true;
+        offices.set(id, entry.history);
+      }
+    }
+    if (added) {
+      const sorted = [...offices.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      offices.clear();
+      for (const [id, history] of sorted) offices.set(id, history);
+    }
+    return index;
+  };
+
+  /** Applies a stored record of an office to the working set, marking that office changed. */
+  const touchOffice = async (officeId: Id, apply: (entry: OfficeEntry) => void) => {
+    const state = await load();
+    const entry = state.offices.get(officeId);
+    if (entry === undefined) return;
+    apply(entry);
+    entry.history = undefined;
+    (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(officeId);
+  };
+
+  const practiceChanged = async (apply: (state: Working) => void) => {
+    const state = await load();
+    apply(state);
+    state.index = undefined;
+  };
+
+  const nowOf = (now: Moment | undefined): number => toMillis(now ?? clock());
+
+  const desk: Desk = {
+    store,
+    async savePractice(practice) {
+      const stored = await store.savePractice(practice);
+      if (working) await practiceChanged((state) => void (state.practice = stored.record));
+      return stored;
+    },
+    async upsertOffice(office, writeOptions) {
+      const stored = await store.upsertOffice(office, writeOptions);
+      if (working) {
+        const state = await load();
+        const entry = state.offices.get(stored.record.id);
+        if (entry === undefined) state.offices.set(stored.record.id, entryFor(stored.record));
+        else await touchOffice(stored.record.id, (e) => void (e.office = stored.record));
+      }
+      return stored;
+    },
+    async upsertContact(contact, writeOptions) {
+      const stored = await store.upsertContact(contact, writeOptions);
+      if (working) {
+        const state = await load();
+        // A contact may have moved office: drop it wherever it was.
+        for (const entry of state.offices.values()) {
+          if (entry.contacts.delete(stored.record.id)) {
+            entry.history = undefined;
+            (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(entry.office.id);
+          }
+        }
+        await touchOffice(stored.record.officeId, (e) => void e.contacts.set(stored.record.id, stored.record));
+        (state.index?.contacts as Map<Id, Contact> | undefined)?.set(stored.record.id, stored.record);
+      }
+      return stored;
+    },
+    async upsertClinician(clinician, writeOptions) {
+      const stored = await store.upsertClinician(clinician, writeOptions);
+      if (working) await practiceChanged((state) => void state.clinicians.set(stored.record.id, stored.record));
+      return stored;
+    },
+    async upsertPracticeMessage(message, writeOptions) {
+      const stored = await store.upsertPracticeMessage(message, writeOptions);
+      if (working) await practiceChanged((state) => void state.messages.set(stored.record.id, stored.record));
+      return stored;
+    },
+    async logTouchpoint(touchpoint) {
+      const result = await store.appendTouchpoint(touchpoint);
+      if (working) await touchOffice(result.record.officeId, (e) => void e.touchpoints.set(result.record.id, result.record));
+      return result;
+    },
+    async logReferral(referral) {
+      const result = await store.appendReferral(referral);
+      if (working) await touchOffice(result.record.officeId, (e) => void e.referrals.set(result.record.id, result.record));
+      return result;
+    },
+    async logThankYou(thankYou) {
+      const result = await store.appendThankYou(thankYou);
+      if (working) await touchOffice(result.record.officeId, (e) => void e.thankYous.set(result.record.id, result.record));
+      return result;
+    },
+    async decide(decision) {
+      const result = await store.appendDecision(decision);
+      if (working) {
+        const state = await load();
+        const record = result.record;
+        const list = [...(state.decisions.get(record.actionId) ?? []).filter((d) => d.id !== record.id), record];
+        state.decisions.set(record.actionId, list.sort(byDecisionTime));
+      }
+      return result;
+    },
+    async transitionReferral(referralId, step, writeOptions) {
+      const stored = await store.transitionReferral(referralId, step, writeOptions);
+      if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+      return stored;
+    },
+    async markReferral(referralId, milestone, at) {
+      const stored = await store.markReferral(referralId, milestone, at);
+      if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+      return stored;
+    },
+    async plan(now) {
+      const index = indexOf(await load());
+      return planIndex({ index, playbook, now: nowOf(now), ...(plays ? { plays } : {}) });
+    },
+    async sources(now) {
+      return rankIndexedSources(indexOf(await load()), playbook, nowOf(now));
+    },
+    async office(officeId, now) {
+      const state = await load();
+      if (!state.offices.has(officeId)) return undefined;
+      const at = nowOf(now);
+      const index = indexOf(state, [officeId]);
+      const history = index.offices.get(officeId)!;
+      return {
+        history,
+        actions: planIndex({ index, playbook, now: at, officeIds: [officeId], ...(plays ? { plays } : {}) }),
+        score: scoreRelationship(history, playbook, at, plays ? { plays } : {}),
+        followUp: followUpStatus(history, playbook, at),
+      };
+    },
+    refresh() {
+      working = undefined;
+    },
+    async refreshOffice(officeId) {
+      if (working === undefined) return;
+      const loaded = await store.loadOffice(officeId);
+      const state = await load();
+      if (loaded === undefined) {
+        state.offices.delete(officeId);
+        state.index = undefined;
+        return;
+      }
+      const entry = entryFor(loaded.office);
+      for (const contact of loaded.contacts) entry.contacts.set(contact.id, contact);
+      for (const touchpoint of loaded.touchpoints) entry.touchpoints.set(touchpoint.id, touchpoint);
+      for (const referral of loaded.referrals) entry.referrals.set(referral.id, referral);
+      for (const thankYou of loaded.thankYous) entry.thankYous.set(thankYou.id, thankYou);
+      state.offices.set(officeId, entry);
+      state.index = undefined;
+    },
+  };
+  return desk;
+}
