@@ -35,9 +35,27 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   return readCalendarDate(value) !== undefined;
 }
 
+/** Dates already read, and dates already written (by day number): the same few thousand days recur. */
+const readDates = new Map<string, number>();
+const writtenDates = new Map<number, CalendarDate>();
+const MAX_CACHED = 100_000;
+
 /** UTC midnight of `value` as epoch milliseconds, or `undefined` when it is not a calendar date. */
 function readCalendarDate(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !CALENDAR_DATE_PATTERN.test(value)) return undefined;
+  if (typeof value !== 'string') return undefined;
+  const cached = readDates.get(value);
+  if (cached !== undefined) return cached;
+  const utcMidnight = parseCalendarDate(value);
+  if (utcMidnight !== undefined) {
+    if (readDates.size >= MAX_CACHED) readDates.clear();
+    readDates.set(value, utcMidnight);
+  }
+  return utcMidnight;
+}
+
+/** Parses `YYYY-MM-DD` exactly; `undefined` when it is not a day that exists. */
+function parseCalendarDate(value: string): number | undefined {
+  if (!CALENDAR_DATE_PATTERN.test(value)) return undefined;
   // A date-only ISO string is UTC midnight by the ECMAScript spec, whatever the
   // host zone; an impossible day rolls over and is caught by printing it back.
   const utcMidnight = Date.parse(value);
@@ -50,17 +68,24 @@ function readCalendarDate(value: unknown): number | undefined {
  * Writes the UTC date of epoch milliseconds as a calendar date.
  *
  * @param epochMs - Any instant; only its UTC date is kept.
- * @param what - Describes the computation, for the error (e.g. `2026-01-31 + 1 month`).
+ * @param what - Describes the computation, for the error (e.g. `2026-01-31 + 1 month`);
+ *   a function when building the text costs something, so it is built only on error.
  * @returns The `YYYY-MM-DD` date.
  * @throws {@link ValidationError} (code `out_of_range`) when the date falls outside
  * years 0000–9999, which a calendar date cannot express.
  * @internal
  */
-export function utcToCalendarDate(epochMs: number, what: string): CalendarDate {
+export function utcToCalendarDate(epochMs: number, what: string | (() => string)): CalendarDate {
+  const day = Number.isFinite(epochMs) ? Math.floor(epochMs / 86_400_000) : Number.NaN;
+  const cached = writtenDates.get(day);
+  if (cached !== undefined) return cached;
   const iso = Number.isFinite(epochMs) ? new Date(epochMs).toISOString() : '';
   // Years outside 0000–9999 print as `+010000-…` or `-000001-…`.
   if (iso.length !== 24) {
-    throw invalidArgument('calendar date', `${what} falls outside years 0000–9999`, 'out_of_range');
+    throw invalidArgument('calendar date', `${typeof what === 'function' ? what() : what} falls outside years 0000–9999`, 'out_of_range');
   }
-  return iso.slice(0, 10);
+  const date = iso.slice(0, 10);
+  if (writtenDates.size >= MAX_CACHED) writtenDates.clear();
+  writtenDates.set(day, date);
+  return date;
 }

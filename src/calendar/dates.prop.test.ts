@@ -15,6 +15,8 @@ import {
   wholeDaysBetween,
 } from './dates';
 import { HOUR, MINUTE, localTime } from './test-oracle';
+import { differenceInCalendarDays } from 'date-fns';
+import { utc } from './utc-date';
 
 const DAY = 24 * HOUR;
 
@@ -292,6 +294,18 @@ describe('time-zone properties', () => {
           expect(addDaysInZone(at, n, timeZone) - at).toBe(n * DAY);
         },
       ),
+    );
+  });
+});
+
+describe('day counting agrees with date-fns', () => {
+  it('wholeDaysBetween in UTC equals differenceInCalendarDays in UTC', () => {
+    const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        expect(wholeDaysBetween(a, b, 'UTC')).toBe(differenceInCalendarDays(b, a, { in: utc }) || 0);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -31,3 +31,4 @@ export {
 } from './dates';
 export { formatInstant, parseInstant } from './instant';
 export { isValidTimeZone } from './time-zone';
+export { zoneOffsetAt, zoneTransitions, type ZoneTransition } from './zone-offset';

@@ -117,7 +117,7 @@ export function toEpochMs(at: number | Instant): number {
  * result falls outside years 0000–9999.
  * @internal
  */
-export function checkedResult(epochMs: number, what: string): number {
+export function checkedResult(epochMs: number, what: string | (() => string)): number {
   if (Number.isSafeInteger(epochMs) && epochMs >= MIN_EPOCH_MS && epochMs <= MAX_EPOCH_MS) return epochMs;
-  throw invalidArgument('instant', `${what} falls outside years 0000–9999`, 'out_of_range');
+  throw invalidArgument('instant', `${typeof what === 'function' ? what() : what} falls outside years 0000–9999`, 'out_of_range');
 }

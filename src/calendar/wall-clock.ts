@@ -19,11 +19,42 @@ import { tzOffset } from '@date-fns/tz';
 import { millisecondsInDay } from 'date-fns/constants';
 import type { TimeZone } from '../model/primitives';
 
-/** The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds. */
-function offsetMs(timeZone: TimeZone, epochMs: number): number {
+/** The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds, read from `Intl`. */
+function readOffsetMs(timeZone: TimeZone, epochMs: number): number {
   // tzOffset gives minutes, with a fraction for historical offsets in seconds;
   // round to whole seconds as TZDate does.
   return Math.round(tzOffset(timeZone, new Date(epochMs)) * 60) * 1000;
+}
+
+/** Offsets are cached per zone in 15-minute slots: reading `Intl` is the costly part. */
+const SLOT_MS = 15 * 60 * 1000;
+/** A slot whose start and end offsets differ (a transition inside it): read each instant. */
+const MIXED = Number.NaN;
+/** Bounds the cache of one zone (about 100 years of slots would be 3.5 M; keep far fewer). */
+const MAX_SLOTS = 200_000;
+const slotsByZone = new Map<TimeZone, Map<number, number>>();
+
+/**
+ * The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds. Cached per
+ * 15-minute slot when the offset is the same at both ends of the slot (no zone
+ * changes its offset twice within 15 minutes), read exactly otherwise.
+ */
+function offsetMs(timeZone: TimeZone, epochMs: number): number {
+  let slots = slotsByZone.get(timeZone);
+  if (slots === undefined) {
+    slots = new Map();
+    slotsByZone.set(timeZone, slots);
+  }
+  const slot = Math.floor(epochMs / SLOT_MS);
+  let offset = slots.get(slot);
+  if (offset === undefined) {
+    const start = readOffsetMs(timeZone, slot * SLOT_MS);
+    const end = readOffsetMs(timeZone, (slot + 1) * SLOT_MS - 1);
+    offset = start === end ? start : MIXED;
+    if (slots.size >= MAX_SLOTS) slots.clear();
+    slots.set(slot, offset);
+  }
+  return Number.isNaN(offset) ? readOffsetMs(timeZone, epochMs) : offset;
 }
 
 /**
