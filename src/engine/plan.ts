@@ -39,7 +39,12 @@ export interface PlanOptions {
 export interface PlanIndexOptions extends Omit<PlanOptions, 'snapshot'> {
   /** The indexed tenant. */
   readonly index: PracticeIndex;
-  /** Plan only these offices (default: all). Plays' `select` then sees only them. */
+  /**
+   * Return only these offices' actions (default: all). Plays without `select` plan
+   * only these offices; a play with `select` (e.g. `ask`, which keeps the best few
+   * offices) still plans every office, so the result equals the full plan
+   * filtered to these offices.
+   */
   readonly officeIds?: readonly Id[];
 }
 
@@ -114,12 +119,15 @@ export function planIndex(options: PlanIndexOptions): Action[] {
   const horizonEnd = addDays(moment.today, playbook.planning.horizonDays);
   const lifecycles: readonly string[] = playbook.planning.lifecycles;
 
-  const offices: OfficeHistory[] = [];
-  const wanted = options.officeIds === undefined ? undefined : new Set(options.officeIds);
+  // Every office the plays plan for; `officeIds` narrows the output, but a play that
+  // chooses among offices (`select`) still sees them all, so an office's actions are
+  // the same whether it is planned alone or with the practice.
+  const eligible: OfficeHistory[] = [];
   for (const history of index.offices.values()) {
-    if (wanted !== undefined && !wanted.has(history.office.id)) continue;
-    if (lifecycles.includes(history.office.lifecycle)) offices.push(history);
+    if (lifecycles.includes(history.office.lifecycle)) eligible.push(history);
   }
+  const wanted = options.officeIds === undefined ? undefined : new Set(options.officeIds);
+  const offices = wanted === undefined ? eligible : eligible.filter((history) => wanted.has(history.office.id));
 
   const followUp = playbook.plays['follow-up'];
   const insideFloor = new Map<Id, boolean>();
@@ -149,7 +157,7 @@ export function planIndex(options: PlanIndexOptions): Action[] {
     return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   };
 
-  const byOffice = new Map<Id, OfficeHistory>(offices.map((history) => [history.office.id, history]));
+  const byOffice = new Map<Id, OfficeHistory>(eligible.map((history) => [history.office.id, history]));
   let ledger: ReturnType<typeof complianceLedger> | undefined;
   const actions: (Action & { readonly order: number })[] = [];
   plays.forEach((play, order) => {
@@ -158,7 +166,7 @@ export function planIndex(options: PlanIndexOptions): Action[] {
     // Floor, horizon and decisions come first, so that a play's `select` chooses
     // among the actions that can actually be shown.
     const ids = new Map<ActionDraft, string>();
-    let drafts: readonly ActionDraft[] = offices.flatMap((history) =>
+    let drafts: readonly ActionDraft[] = (play.select ? eligible : offices).flatMap((history) =>
       play.plan(history, context).filter((draft) => {
         if (draft.outreach && isInsideFloor(history)) return false;
         if (compareCalendarDates(draft.due, horizonEnd) > 0) return false;
@@ -170,6 +178,7 @@ export function planIndex(options: PlanIndexOptions): Action[] {
     );
     if (play.select) drafts = play.select(drafts, context);
     for (const draft of drafts) {
+      if (wanted !== undefined && !wanted.has(draft.officeId)) continue;
       const history = byOffice.get(draft.officeId);
       const id = ids.get(draft);
       if (history === undefined || id === undefined) continue;

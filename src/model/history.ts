@@ -95,7 +95,7 @@ export interface PracticeIndex {
   readonly contacts: ReadonlyMap<Id, Contact>;
   /** The practice's clinicians, by id. */
   readonly clinicians: readonly Clinician[];
-  /** The practice's message versions, lowest version first. */
+  /** The practice's message versions, lowest version first (equal versions by id). */
   readonly messages: readonly Timed<PracticeMessage>[];
   /** The highest message version, if any. */
   readonly currentMessage: PracticeMessage | undefined;
@@ -110,6 +110,11 @@ function byTimeThenId(a: Timed<{ readonly id: string }>, b: Timed<{ readonly id:
 
 function byId(a: { readonly id: string }, b: { readonly id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Orders practice messages by version, then by id. */
+function byVersionThenId(a: PracticeMessage, b: PracticeMessage): number {
+  return a.version - b.version || byId(a, b);
 }
 
 /**
@@ -186,9 +191,11 @@ export function buildOfficeHistory(office: Office, context: PracticeContext, rec
 export function practiceContext(
   snapshot: Pick<PracticeSnapshot, 'practice' | 'messages' | 'clinicians'>,
 ): PracticeContext {
+  // The highest version; two records claiming one version (a store does not forbid
+  // it) are told apart by id, so the order of the records never matters.
   let currentMessage: PracticeMessage | undefined;
   for (const message of snapshot.messages) {
-    if (currentMessage === undefined || message.version > currentMessage.version) currentMessage = message;
+    if (currentMessage === undefined || byVersionThenId(message, currentMessage) > 0) currentMessage = message;
   }
   return { practice: snapshot.practice, currentMessage, clinicians: [...snapshot.clinicians].sort(byId) };
 }
@@ -234,7 +241,7 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
 
   const messages = snapshot.messages
     .map((record) => ({ record, at: Date.parse(record.publishedAt) }))
-    .sort((a, b) => a.record.version - b.record.version);
+    .sort((a, b) => byVersionThenId(a.record, b.record));
 
   const decisions = new Map<Id, ActionDecision[]>();
   const sortedDecisions = [...snapshot.decisions].sort(

@@ -107,3 +107,83 @@ describe('createDesk', () => {
     expect((await desk.plan(NOW)).length).toBeGreaterThan(0);
   });
 });
+
+describe('createDesk under other writers and overlapping calls', () => {
+  it('office(id) shows exactly that office’s actions in the full plan, even for a play that picks the best offices', async () => {
+    const store = await seeded();
+    await store.upsertClinician({ id: 'cl', tenantId: T, name: 'Sam', capacity: { openSlots: 6, acceptingNewClients: true } });
+    for (const id of ['d', 'e', 'f']) {
+      await store.upsertOffice({ id, tenantId: T, name: `Office ${id}`, kind: 'primary-care', lifecycle: 'active' });
+      await store.appendTouchpoint({ id: `${id}-t`, tenantId: T, officeId: id, at: daysBefore(NOW, 100), channel: 'in-person', purposes: ['follow-up'] });
+    }
+    const desk = createDesk({ store });
+    const plan = await desk.plan(NOW);
+    expect(plan.filter((a) => a.kind === 'ask')).toHaveLength(defaultPlaybook.plays.ask.maxOfficesPerAsk);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      expect((await desk.office(id, NOW))?.actions, id).toEqual(plan.filter((a) => a.officeId === id));
+    }
+  });
+
+  it('refreshOffice takes a contact out of the office it moved from', async () => {
+    const store = await seeded();
+    await store.upsertContact({ id: 'doc', tenantId: T, officeId: 'a', name: 'Dr. Lee', role: 'physician' });
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await store.upsertContact({ id: 'doc', tenantId: T, officeId: 'b', name: 'Dr. Lee', role: 'physician' });
+    await desk.refreshOffice('b');
+    expect((await desk.office('a', NOW))?.history.contacts.map((c) => c.id)).toEqual([]);
+    expect((await desk.office('b', NOW))?.history.contacts.map((c) => c.id)).toEqual(['doc']);
+  });
+
+  it('loads an office another writer created when the desk updates it', async () => {
+    const store = await seeded();
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await store.upsertOffice({ id: 'z', tenantId: T, name: 'Office z', kind: 'primary-care', lifecycle: 'active' });
+    await store.appendTouchpoint({ id: 'z-t', tenantId: T, officeId: 'z', at: daysBefore(NOW, 10), channel: 'phone', purposes: ['ask'] });
+    await desk.upsertOffice({ id: 'z', tenantId: T, name: 'Office Z', kind: 'primary-care', lifecycle: 'active' });
+    const view = await desk.office('z', NOW);
+    expect(view?.history.office.name).toBe('Office Z');
+    expect(view?.history.touchpoints.map((t) => t.record.id)).toEqual(['z-t']);
+  });
+
+  it('applies overlapping writes in the order the store answered them', async () => {
+    const store = await seeded();
+    // A store whose first answer is slow: without serialising, the older copy would land last.
+    let delay = 30;
+    const slow = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'transitionReferral') return value;
+        return async (...args: unknown[]) => {
+          const wait = delay;
+          delay = 0;
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          return result;
+        };
+      },
+    });
+    const desk = createDesk({ store: slow });
+    await desk.plan(NOW);
+    await desk.logReferral({ id: 'r', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 3), via: 'fax', patient: { reference: 'p' } });
+    await Promise.all([
+      desk.transitionReferral('r', { status: 'accepted', at: daysBefore(NOW, 2) }),
+      desk.transitionReferral('r', { status: 'scheduled', at: daysBefore(NOW, 1), appointmentAt: NOW }),
+    ]);
+    expect((await desk.office('a', NOW))?.history.referrals[0]?.record.intake.map((s) => s.status)).toEqual(['accepted', 'scheduled']);
+  });
+
+  it('picks the same current message as a fresh plan when two records claim one version', async () => {
+    const store = await seeded();
+    const message = (id: string, version: number) => ({
+      id, tenantId: T, version, publishedAt: daysBefore(NOW, 50), specialties: ['anxiety'], idealClient: 'Adults', elevatorSpeech: `speech ${id}`,
+    });
+    await store.upsertPracticeMessage(message('m2', 1));
+    await store.upsertPracticeMessage(message('m1', 2));
+    await store.upsertPracticeMessage(message('m2', 2));
+    const desk = createDesk({ store });
+    expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
+    expect((await desk.office('a', NOW))?.history.context.currentMessage?.id).toBe('m2');
+  });
+});

@@ -38,14 +38,16 @@ export interface DeskOptions {
 }
 
 /**
- * Everything about one office, now.
+ * Everything about one office, now. Its actions are exactly that office's actions
+ * in the full plan (a play that chooses among offices, like `ask`, still compares
+ * it with the others).
  *
  * @category Storage
  */
 export interface OfficeView {
   /** The office's history as the engine sees it. */
   readonly history: OfficeHistory;
-  /** Its actions, ordered as `planActions` orders them. */
+  /** Its actions in the full plan, ordered as `planActions` orders them. */
   readonly actions: readonly Action[];
   /** Its relationship score. */
   readonly score: RelationshipScore;
@@ -82,7 +84,12 @@ export interface Desk {
   /** Moves a referral's intake one step. */
   transitionReferral(referralId: Id, step: IntakeStep, options?: WriteOptions): Promise<Stored<Referral>>;
   /** Records that the referred patient was contacted, or that the report went back. */
-  markReferral(referralId: Id, milestone: 'patient-contacted' | 'report-sent', at: string): Promise<Stored<Referral>>;
+  markReferral(
+    referralId: Id,
+    milestone: 'patient-contacted' | 'report-sent',
+    at: string,
+    options?: WriteOptions,
+  ): Promise<Stored<Referral>>;
   /** The practice's plan. */
   plan(now?: Moment): Promise<Action[]>;
   /** The referral sources, ranked by yield. */
@@ -91,7 +98,12 @@ export interface Desk {
   office(officeId: Id, now?: Moment): Promise<OfficeView | undefined>;
   /** Forgets what the desk holds, so the next call reloads the tenant (after other writers). */
   refresh(): void;
-  /** Reloads one office from the store (after another writer changed it). */
+  /**
+   * Reloads one office from the store (after another writer changed it): its
+   * record, contacts, touchpoints, referrals and thank-yous. Tenant-wide records
+   * other writers changed — decisions, clinicians, messages, the practice, contacts
+   * that moved *out* of this office — are seen after {@link Desk.refresh}.
+   */
   refreshOffice(officeId: Id): Promise<void>;
 }
 
@@ -137,8 +149,8 @@ function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
  * const desk = createDesk({ store: memoryStore({ tenantId: 't1' }) });
  * await desk.savePractice({ tenantId: 't1', name: 'Northside Counseling', timeZone: 'America/Chicago' });
  * await desk.upsertOffice({ id: 'off-1', tenantId: 't1', name: 'Lakeside Family Medicine', kind: 'primary-care', lifecycle: 'active' });
- * (await desk.plan('2026-03-02T18:00:00Z'))[0]?.title;
- * //=> 'Introduce the practice to Lakeside Family Medicine'
+ * (await desk.plan('2026-03-02T18:00:00Z')).map((action) => action.kind);
+ * //=> ['visit', 'follow-up', 'befriend-staff', 'restock', 'offer-resource']
  * ```
  * @category Storage
  */
@@ -150,11 +162,24 @@ export function createDesk(options: DeskOptions): Desk {
   let working: Promise<Working> | undefined;
 
   const load = (): Promise<Working> => {
-    working ??= store.loadSnapshot().then(fromSnapshot, (error: unknown) => {
-      working = undefined;
-      throw error;
-    });
+    if (working === undefined) {
+      const loading: Promise<Working> = store.loadSnapshot().then(fromSnapshot, (error: unknown) => {
+        // Forget a failed load — unless a refresh has started another one meanwhile.
+        if (working === loading) working = undefined;
+        throw error;
+      });
+      working = loading;
+    }
     return working;
+  };
+
+  // The desk's own writes and refreshes run one at a time, so the cache applies the
+  // store's answers in the order the store gave them (never an older copy last).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = queue.then(task);
+    queue = result.catch(() => undefined);
+    return result;
   };
 
   const fromSnapshot = (snapshot: PracticeSnapshot): Working => {
@@ -197,7 +222,7 @@ export function createDesk(options: DeskOptions): Desk {
         clinicians: context.clinicians,
         messages: [...state.messages.values()]
           .map((record) => ({ record, at: Date.parse(record.publishedAt) }))
-          .sort((a, b) => a.record.version - b.record.version),
+          .sort((a, b) => a.record.version - b.record.version || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0)),
         currentMessage: context.currentMessage,
         decisions: state.decisions,
       };
@@ -244,85 +269,132 @@ export function createDesk(options: DeskOptions): Desk {
     state.index = undefined;
   };
 
+  /**
+   * Replaces one office's records with what the store holds now. Its contacts are
+   * taken out of any other office they were cached under (they moved here).
+   */
+  const reloadOffice = async (officeId: Id): Promise<void> => {
+    const loaded = await store.loadOffice(officeId);
+    const state = await load();
+    state.index = undefined;
+    if (loaded === undefined) {
+      state.offices.delete(officeId);
+      return;
+    }
+    const entry = entryFor(loaded.office);
+    for (const contact of loaded.contacts) {
+      for (const other of state.offices.values()) if (other !== entry) other.contacts.delete(contact.id);
+      entry.contacts.set(contact.id, contact);
+    }
+    for (const touchpoint of loaded.touchpoints) entry.touchpoints.set(touchpoint.id, touchpoint);
+    for (const referral of loaded.referrals) entry.referrals.set(referral.id, referral);
+    for (const thankYou of loaded.thankYous) entry.thankYous.set(thankYou.id, thankYou);
+    state.offices.set(officeId, entry);
+  };
+
   const nowOf = (now: Moment | undefined): number => toMillis(now ?? clock());
 
   const desk: Desk = {
     store,
-    async savePractice(practice) {
-      const stored = await store.savePractice(practice);
-      if (working) await practiceChanged((state) => void (state.practice = stored.record));
-      return stored;
+    savePractice(practice) {
+      return serially(async () => {
+        const stored = await store.savePractice(practice);
+        if (working) await practiceChanged((state) => void (state.practice = stored.record));
+        return stored;
+      });
     },
-    async upsertOffice(office, writeOptions) {
-      const stored = await store.upsertOffice(office, writeOptions);
-      if (working) {
-        const state = await load();
-        const entry = state.offices.get(stored.record.id);
-        if (entry === undefined) state.offices.set(stored.record.id, entryFor(stored.record));
-        else await touchOffice(stored.record.id, (e) => void (e.office = stored.record));
-      }
-      return stored;
-    },
-    async upsertContact(contact, writeOptions) {
-      const stored = await store.upsertContact(contact, writeOptions);
-      if (working) {
-        const state = await load();
-        // A contact may have moved office: drop it wherever it was.
-        for (const entry of state.offices.values()) {
-          if (entry.contacts.delete(stored.record.id)) {
-            entry.history = undefined;
-            (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(entry.office.id);
-          }
+    upsertOffice(office, writeOptions) {
+      return serially(async () => {
+        const stored = await store.upsertOffice(office, writeOptions);
+        if (working) {
+          const state = await load();
+          const entry = state.offices.get(stored.record.id);
+          // A new office starts empty; one another writer created (version > 1) is loaded.
+          if (entry === undefined && stored.version === 1) state.offices.set(stored.record.id, entryFor(stored.record));
+          else if (entry === undefined) await reloadOffice(stored.record.id);
+          else await touchOffice(stored.record.id, (e) => void (e.office = stored.record));
         }
-        await touchOffice(stored.record.officeId, (e) => void e.contacts.set(stored.record.id, stored.record));
-        (state.index?.contacts as Map<Id, Contact> | undefined)?.set(stored.record.id, stored.record);
-      }
-      return stored;
+        return stored;
+      });
     },
-    async upsertClinician(clinician, writeOptions) {
-      const stored = await store.upsertClinician(clinician, writeOptions);
-      if (working) await practiceChanged((state) => void state.clinicians.set(stored.record.id, stored.record));
-      return stored;
+    upsertContact(contact, writeOptions) {
+      return serially(async () => {
+        const stored = await store.upsertContact(contact, writeOptions);
+        if (working) {
+          const state = await load();
+          // A contact may have moved office: drop it wherever it was.
+          for (const entry of state.offices.values()) {
+            if (entry.contacts.delete(stored.record.id)) {
+              entry.history = undefined;
+              (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(entry.office.id);
+            }
+          }
+          await touchOffice(stored.record.officeId, (e) => void e.contacts.set(stored.record.id, stored.record));
+          (state.index?.contacts as Map<Id, Contact> | undefined)?.set(stored.record.id, stored.record);
+        }
+        return stored;
+      });
     },
-    async upsertPracticeMessage(message, writeOptions) {
-      const stored = await store.upsertPracticeMessage(message, writeOptions);
-      if (working) await practiceChanged((state) => void state.messages.set(stored.record.id, stored.record));
-      return stored;
+    upsertClinician(clinician, writeOptions) {
+      return serially(async () => {
+        const stored = await store.upsertClinician(clinician, writeOptions);
+        if (working) await practiceChanged((state) => void state.clinicians.set(stored.record.id, stored.record));
+        return stored;
+      });
     },
-    async logTouchpoint(touchpoint) {
-      const result = await store.appendTouchpoint(touchpoint);
-      if (working) await touchOffice(result.record.officeId, (e) => void e.touchpoints.set(result.record.id, result.record));
-      return result;
+    upsertPracticeMessage(message, writeOptions) {
+      return serially(async () => {
+        const stored = await store.upsertPracticeMessage(message, writeOptions);
+        if (working) await practiceChanged((state) => void state.messages.set(stored.record.id, stored.record));
+        return stored;
+      });
     },
-    async logReferral(referral) {
-      const result = await store.appendReferral(referral);
-      if (working) await touchOffice(result.record.officeId, (e) => void e.referrals.set(result.record.id, result.record));
-      return result;
+    logTouchpoint(touchpoint) {
+      return serially(async () => {
+        const result = await store.appendTouchpoint(touchpoint);
+        if (working) await touchOffice(result.record.officeId, (e) => void e.touchpoints.set(result.record.id, result.record));
+        return result;
+      });
     },
-    async logThankYou(thankYou) {
-      const result = await store.appendThankYou(thankYou);
-      if (working) await touchOffice(result.record.officeId, (e) => void e.thankYous.set(result.record.id, result.record));
-      return result;
+    logReferral(referral) {
+      return serially(async () => {
+        const result = await store.appendReferral(referral);
+        if (working) await touchOffice(result.record.officeId, (e) => void e.referrals.set(result.record.id, result.record));
+        return result;
+      });
     },
-    async decide(decision) {
-      const result = await store.appendDecision(decision);
-      if (working) {
-        const state = await load();
-        const record = result.record;
-        const list = [...(state.decisions.get(record.actionId) ?? []).filter((d) => d.id !== record.id), record];
-        state.decisions.set(record.actionId, list.sort(byDecisionTime));
-      }
-      return result;
+    logThankYou(thankYou) {
+      return serially(async () => {
+        const result = await store.appendThankYou(thankYou);
+        if (working) await touchOffice(result.record.officeId, (e) => void e.thankYous.set(result.record.id, result.record));
+        return result;
+      });
     },
-    async transitionReferral(referralId, step, writeOptions) {
-      const stored = await store.transitionReferral(referralId, step, writeOptions);
-      if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
-      return stored;
+    decide(decision) {
+      return serially(async () => {
+        const result = await store.appendDecision(decision);
+        if (working) {
+          const state = await load();
+          const record = result.record;
+          const list = [...(state.decisions.get(record.actionId) ?? []).filter((d) => d.id !== record.id), record];
+          state.decisions.set(record.actionId, list.sort(byDecisionTime));
+        }
+        return result;
+      });
     },
-    async markReferral(referralId, milestone, at) {
-      const stored = await store.markReferral(referralId, milestone, at);
-      if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
-      return stored;
+    transitionReferral(referralId, step, writeOptions) {
+      return serially(async () => {
+        const stored = await store.transitionReferral(referralId, step, writeOptions);
+        if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+        return stored;
+      });
+    },
+    markReferral(referralId, milestone, at, writeOptions) {
+      return serially(async () => {
+        const stored = await store.markReferral(referralId, milestone, at, writeOptions);
+        if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+        return stored;
+      });
     },
     async plan(now) {
       const index = indexOf(await load());
@@ -335,7 +407,9 @@ export function createDesk(options: DeskOptions): Desk {
       const state = await load();
       if (!state.offices.has(officeId)) return undefined;
       const at = nowOf(now);
-      const index = indexOf(state, [officeId]);
+      // Every office's history is needed when a play chooses among offices (`ask`);
+      // only the offices changed since the last call are rebuilt.
+      const index = indexOf(state);
       const history = index.offices.get(officeId)!;
       return {
         history,
@@ -347,22 +421,10 @@ export function createDesk(options: DeskOptions): Desk {
     refresh() {
       working = undefined;
     },
-    async refreshOffice(officeId) {
-      if (working === undefined) return;
-      const loaded = await store.loadOffice(officeId);
-      const state = await load();
-      if (loaded === undefined) {
-        state.offices.delete(officeId);
-        state.index = undefined;
-        return;
-      }
-      const entry = entryFor(loaded.office);
-      for (const contact of loaded.contacts) entry.contacts.set(contact.id, contact);
-      for (const touchpoint of loaded.touchpoints) entry.touchpoints.set(touchpoint.id, touchpoint);
-      for (const referral of loaded.referrals) entry.referrals.set(referral.id, referral);
-      for (const thankYou of loaded.thankYous) entry.thankYous.set(thankYou.id, thankYou);
-      state.offices.set(officeId, entry);
-      state.index = undefined;
+    refreshOffice(officeId) {
+      return serially(async () => {
+        if (working !== undefined) await reloadOffice(officeId);
+      });
     },
   };
   return desk;

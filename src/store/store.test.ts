@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../adapters/memory/index';
-import { ValidationError } from '../errors';
+import { memoryDatabase, memoryStore } from '../adapters/memory/index';
+import { CorruptRecordError, ValidationError } from '../errors';
 
 describe('createStore', () => {
   it('checks ids given to reads and changes, so no driver sees a malformed key', async () => {
@@ -16,5 +16,49 @@ describe('createStore', () => {
     const store = memoryStore({ tenantId: 't1' });
     await expect(store.list('office', { after: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
     await expect(store.list('office', { limit: 0 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('createStore input checks', () => {
+  const office = { id: 'a', tenantId: 't1', name: 'A', kind: 'primary-care' as const };
+  const touchpoint = { id: 'tp', tenantId: 't1', officeId: 'a', at: '2026-02-01T15:00:00Z', channel: 'phone', purposes: ['ask'] } as const;
+
+  it('refuses a batch that would upsert an appended record, or an unknown operation, naming it', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await store.upsertOffice(office);
+    await store.appendTouchpoint(touchpoint);
+    const rewrite = await store
+      .write([{ type: 'upsert', kind: 'touchpoint' as never, record: { ...touchpoint, minutes: 999 } }])
+      .catch((error: unknown) => error);
+    expect(rewrite).toBeInstanceOf(ValidationError);
+    expect((rewrite as ValidationError).issues[0]?.pointer).toBe('/0/kind');
+    const unknown = await store.write([{ type: 'delete' } as never]).catch((error: unknown) => error);
+    expect((unknown as ValidationError).issues[0]?.pointer).toBe('/0/type');
+    expect((await store.get('touchpoint', 'tp'))?.record.minutes).toBe(0);
+  });
+
+  it('refuses an unknown kind and a malformed expected version with a ValidationError', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await expect(store.get('offices' as never, 'a')).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.list('offices' as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.upsertOffice(office, { expectedVersion: -1 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.upsertOffice(office, { expectedVersion: Number.NaN })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('refuses a tenant id no record could carry', () => {
+    expect(() => memoryStore({ tenantId: '' })).toThrow(ValidationError);
+    expect(() => memoryStore({ tenantId: 'x'.repeat(201) })).toThrow(ValidationError);
+  });
+
+  it('reports a record whose office disagrees with the office it is stored under as corrupt', async () => {
+    const database = memoryDatabase();
+    const store = memoryStore({ tenantId: 't1', database });
+    await store.upsertOffice(office);
+    await store.upsertOffice({ ...office, id: 'b' });
+    await store.appendTouchpoint(touchpoint);
+    const row = database.tenants.get('t1')!.kinds.get('touchpoint')!.get('tp')!;
+    database.tenants.get('t1')!.kinds.get('touchpoint')!.set('tp', { ...row, body: JSON.stringify({ ...touchpoint, officeId: 'b' }) });
+    await expect(store.loadOffice('a')).rejects.toBeInstanceOf(CorruptRecordError);
+    await expect(store.get('touchpoint', 'tp')).rejects.toThrow(/does not match the office it is stored under/);
   });
 });

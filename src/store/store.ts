@@ -1,5 +1,13 @@
 import { match } from 'ts-pattern';
-import { ConflictError, CorruptRecordError, NotFoundError, ReferwellError, StoreError, ValidationError } from '../errors';
+import {
+  ConflictError,
+  CorruptRecordError,
+  NotFoundError,
+  ReferwellError,
+  StoreError,
+  ValidationError,
+  type ValidationIssue,
+} from '../errors';
 import type { Clinician } from '../model/clinician';
 import type { Contact } from '../model/contact';
 import type { DeepReadonly } from '../model/deep-readonly';
@@ -7,10 +15,10 @@ import { markPatientContacted, markReportSent, transitionReferral } from '../mod
 import type { Office } from '../model/office';
 import { practiceSchema, type Practice } from '../model/practice';
 import type { PracticeMessage } from '../model/practice-message';
-import { idSchema, type Id } from '../model/primitives';
+import { idSchema, tenantIdSchema, type Id } from '../model/primitives';
 import { recordSchemas, type RecordInputs, type RecordKind, type RecordTypes } from '../model/records';
 import type { IntakeStep, Referral } from '../model/referral';
-import { safeParseWith } from '../model/result';
+import { safeParseWith, toJsonPointer, unwrap } from '../model/result';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { ThankYou } from '../model/thank-you';
 import type { Touchpoint } from '../model/touchpoint';
@@ -201,6 +209,35 @@ function decodeCursor(cursor: string | undefined): number {
   return seq;
 }
 
+const entityKinds: readonly EntityKind[] = ['office', 'contact', 'clinician', 'practice-message'];
+const appendKinds: readonly AppendKind[] = ['touchpoint', 'referral', 'thank-you', 'action-decision'];
+
+/**
+ * Checks the shape of a batch (the types say so; JavaScript callers may not): a
+ * list of operations of a known type, each on a kind that type allows — touchpoints
+ * and referrals are appended, never upserted, so a batch cannot rewrite history.
+ */
+function checkOperations(operations: unknown): void {
+  const issues: ValidationIssue[] = [];
+  const issue = (path: (string | number)[], message: string) =>
+    issues.push({ path, pointer: toJsonPointer(path), message, code: 'invalid_value' });
+  if (!Array.isArray(operations)) {
+    issue([], 'must be a list of operations');
+  } else {
+    operations.forEach((op: unknown, index) => {
+      const o = (typeof op === 'object' && op !== null ? op : {}) as { type?: unknown; kind?: unknown };
+      if (o.type === 'upsert') {
+        if (!entityKinds.includes(o.kind as EntityKind)) issue([index, 'kind'], `upsert takes one of ${entityKinds.join(', ')}`);
+      } else if (o.type === 'append') {
+        if (!appendKinds.includes(o.kind as AppendKind)) issue([index, 'kind'], `append takes one of ${appendKinds.join(', ')}`);
+      } else if (o.type !== 'transition' && o.type !== 'milestone') {
+        issue([index, 'type'], 'must be "upsert", "append", "transition" or "milestone"');
+      }
+    });
+  }
+  if (issues.length > 0) throw new ValidationError('write operations', issues);
+}
+
 const PAGE_MAX = 10_000;
 
 /** How often a write without an expected version re-reads and retries after a concurrent change. */
@@ -220,7 +257,8 @@ const BLIND_RETRIES = 20;
  * @category Storage
  */
 export function createStore(driver: StorageDriver): ReferwellStore {
-  const { adapter, tenantId } = driver;
+  const { adapter } = driver;
+  const tenantId = unwrap(safeParseWith(tenantIdSchema, driver.tenantId, `${adapter} store tenantId`));
 
   const run = async <T>(work: (tx: DriverTransaction) => Promise<T>, readOnly = false): Promise<T> => {
     try {
@@ -268,10 +306,47 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     if (id !== row.id || record.tenantId !== tenantId) {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: 'its id or tenant does not match its key' });
     }
+    const officeId = officeIdOf(kind, record as { id: string; officeId?: string });
+    if (officeId !== row.officeId) {
+      throw new CorruptRecordError({
+        kind,
+        id: row.id,
+        adapter,
+        reason: `its office ${JSON.stringify(officeId)} does not match the office it is stored under (${JSON.stringify(row.officeId)})`,
+      });
+    }
     if (!Number.isSafeInteger(row.version) || row.version < 1) {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: `its version ${String(row.version)} is not valid` });
     }
     return { record: result.value as T, version: row.version };
+  };
+
+  /** Checks a record kind given to a read (the types say so; JavaScript callers may not). */
+  const checkKind = (kind: unknown): RecordKind => {
+    if (typeof kind === 'string' && Object.hasOwn(recordSchemas, kind)) return kind as RecordKind;
+    throw new ValidationError('record kind', [
+      {
+        path: [],
+        pointer: '',
+        message: `${JSON.stringify(kind)} is not a record kind (${Object.keys(recordSchemas).join(', ')})`,
+        code: 'invalid_value',
+      },
+    ]);
+  };
+
+  /** Checks an expected version: a whole number ≥ 0, or absent. */
+  const checkVersion = (expected: unknown): number | undefined => {
+    if (expected === undefined || (Number.isSafeInteger(expected) && (expected as number) >= 0)) {
+      return expected as number | undefined;
+    }
+    throw new ValidationError('write options', [
+      {
+        path: ['expectedVersion'],
+        pointer: '/expectedVersion',
+        message: 'must be a whole number ≥ 0 (0: the record must not exist yet)',
+        code: 'invalid_type',
+      },
+    ]);
   };
 
   /** Checks an id given to a read or a change, so no driver sees a malformed key. */
@@ -290,7 +365,8 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     }
   };
 
-  const upsertIn = async <T>(tx: DriverTransaction, kind: StoredKind, input: unknown, expected?: number): Promise<Stored<T>> => {
+  const upsertIn = async <T>(tx: DriverTransaction, kind: StoredKind, input: unknown, expectedVersion?: number): Promise<Stored<T>> => {
+    const expected = checkVersion(expectedVersion);
     const record = validate(kind, input) as { id?: string; tenantId: string; officeId?: string };
     const id = kind === 'practice' ? record.tenantId : record.id!;
     const officeId = officeIdOf(kind, { id, ...(record.officeId === undefined ? {} : { officeId: record.officeId }) });
@@ -334,6 +410,7 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     change: (referral: Referral) => Referral,
   ): Promise<Stored<Referral>> => {
     const id = checkId('referral', referralId);
+    checkVersion(expected);
     for (let attempt = 1; ; attempt += 1) {
       const row = await tx.get('referral', id);
       if (row === undefined) throw new NotFoundError({ kind: 'referral', id });
@@ -408,17 +485,19 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       run((tx) => apply(tx, { type: 'milestone', referralId, milestone, at, ...options }) as Promise<Stored<Referral>>),
     write: (operations) =>
       run(async (tx) => {
+        checkOperations(operations);
         const results: Stored<unknown>[] = [];
         for (const op of operations) results.push(await apply(tx, op));
         return results;
       }),
     get: <K extends RecordKind>(kind: K, id: Id) =>
       run(async (tx) => {
-        const row = await tx.get(kind, checkId(kind, id));
+        const row = await tx.get(checkKind(kind), checkId(kind, id));
         return row === undefined ? undefined : revive<RecordTypes[K]>(kind, row);
       }, true),
     // async: a bad cursor or limit rejects the promise instead of throwing synchronously.
     list: async <K extends RecordKind>(kind: K, options: { after?: string; limit?: number } = {}) => {
+      checkKind(kind);
       const after = decodeCursor(options.after);
       const limit = options.limit ?? 500;
       if (!Number.isSafeInteger(limit) || limit < 1 || limit > PAGE_MAX) {

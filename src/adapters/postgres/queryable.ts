@@ -66,6 +66,9 @@ interface PoolLike extends PostgresQueryable {
 /** A connection checked out of a pool. */
 interface PoolClientLike extends PostgresQueryable {
   release(error?: Error | boolean): void;
+  /** node-postgres clients are event emitters: a lost connection emits `error`. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  off?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** PGlite (or PGliteWorker): runs a callback in a transaction of its own. */
@@ -174,12 +177,21 @@ export function connectionOf(client: PostgresQueryable): Connection {
       async transaction(access, work) {
         const connection = await client.connect();
         let broken: Error | undefined;
+        // While a connection is checked out, pg-pool no longer listens for its errors:
+        // a backend that dies (server restart, failover, pg_terminate_backend) would
+        // emit an unhandled `error` and end the host's process. Listen, remember it,
+        // and let the failing query reject the transaction as usual.
+        const onError = (error: Error) => {
+          broken ??= error;
+        };
+        connection.on?.('error', onError);
         try {
           return await inTransaction(connection, access, work, (error) => {
-            broken = error;
+            broken ??= error;
           });
         } finally {
-          // A connection whose ROLLBACK failed is destroyed, not reused.
+          connection.off?.('error', onError);
+          // A connection whose ROLLBACK failed, or that reported an error, is destroyed, not reused.
           connection.release(broken);
         }
       },
