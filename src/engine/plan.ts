@@ -182,7 +182,9 @@ export function planIndex(options: PlanIndexOptions): Action[] {
       const history = byOffice.get(draft.officeId);
       const id = ids.get(draft);
       if (history === undefined || id === undefined) continue;
-      ledger ??= complianceLedger({ index, playbook, now });
+      // The ledger walks every costed touchpoint: build it only once an action has a cost estimate.
+      const costed = (playbook.compliance.actionCostEstimates[draft.kind] ?? 0) > 0;
+      if (costed) ledger ??= complianceLedger({ index, playbook, now });
       actions.push({
         id,
         play: play.id,
@@ -196,7 +198,7 @@ export function planIndex(options: PlanIndexOptions): Action[] {
         explanation: draft.explanation,
         warnings: [
           ...(draft.warnings ?? []),
-          ...complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds),
+          ...(costed && ledger ? complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds) : []),
         ],
         details: draft.details ?? {},
         order,
