@@ -141,8 +141,10 @@ async function crashAndRecover(place: Place): Promise<void> {
       // Everything it printed before it died (the pipe is drained before 'close').
       const messages = child.heard.map((h) => h.message);
       expect(messages.some((m) => m.type === 'done' || m.type === 'fatal'), child.stderr()).toBe(false);
-      // It died importing: its last word was that it had begun a batch.
-      expect(messages.at(-1)?.type).toBe('writing');
+      // It died importing: its last word was that it had begun a batch, or — on a
+      // loaded machine the batch may finish before the signal lands — that one
+      // had committed. Either way the checks below hold: whole batches only.
+      expect(['writing', 'committed']).toContain(messages.at(-1)?.type);
       const reported = messages.filter((m) => m.type === 'committed').length;
       const inFlight = (messages.at(-1) as { batch?: number } | undefined)?.batch;
       const intoBatch = killedAt - heardBeforeKill.at;
