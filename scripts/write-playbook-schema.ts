@@ -5,6 +5,10 @@
  *
  * The output is stable (the same source gives the same bytes): 2-space indent and
  * a trailing newline, so a stale file shows up as a diff.
+ *
+ * Only the schema of the current format version (`PLAYBOOK_VERSION`, `$id`
+ * `…/playbook/v<version>.json`) ships: documents of older versions are migrated
+ * by `parsePlaybook` rather than validated against an old schema.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -105,7 +105,7 @@ export interface ValidationIssue {
  * @example
  * ```ts
  * const result = parsePlaybook({
- *   version: 1,
+ *   version: 2,
  *   extends: 'referwell:default',
  *   plays: { 'follow-up': { targetDays: -1 } },
  * });

@@ -1,8 +1,8 @@
 /**
  * The playbook: every play's policy, plus the planning, source-yield and
  * compliance settings, as one versioned JSON document — its schema, its default,
- * parsing (with `extends` resolution), serialization and the JSON Schema that
- * ships as `referwell/playbook.schema.json`.
+ * parsing (with `extends` resolution and format migrations), serialization and
+ * the JSON Schema that ships as `referwell/playbook.schema.json`.
  *
  * @module
  */
@@ -15,6 +15,12 @@ export { deepFreeze } from './deep-freeze';
 export { definePolicy, type PolicyDefinition } from './define-policy';
 export { defaultPolicies, playIds, type PlayId } from './definition';
 export { PLAYBOOK_SCHEMA_ID, playbookJsonSchema, type JsonSchemaDocument } from './json-schema';
+export {
+  migratePlaybook,
+  playbookMigrations,
+  type MigratedPlaybookDocument,
+  type PlaybookMigration,
+} from './migrations';
 export { parsePlaybook, serializePlaybook } from './parse';
 export { defaultPlanningPolicy, planningPolicySchema, type PlanningPolicy } from './planning';
 export {

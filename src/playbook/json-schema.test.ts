@@ -2,8 +2,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAYBOOK_SCHEMA_ID, playbookJsonSchema } from './json-schema';
+import { migratePlaybook } from './migrations';
 import { parsePlaybook } from './parse';
-import { defaultPlaybook } from './playbook';
+import { defaultPlaybook, PLAYBOOK_VERSION } from './playbook';
 
 function defaultDocument(): Record<string, any> {
   return JSON.parse(JSON.stringify(defaultPlaybook)) as Record<string, any>;
@@ -53,13 +54,13 @@ describe('playbookJsonSchema', () => {
   it('accepts a partial document that extends the default', () => {
     const partial = {
       $schema: PLAYBOOK_SCHEMA_ID,
-      version: 1,
+      version: 2,
       name: 'Eastside clinic',
       extends: 'referwell:default',
       plays: { 'follow-up': { targetDays: 100 }, 'face-to-face': { channelWeights: { video: 0.8 } } },
     };
     expect(validate(partial)).toBe(true);
-    expect(validate({ version: 1, extends: 'referwell:default' })).toBe(true);
+    expect(validate({ version: 2, extends: 'referwell:default' })).toBe(true);
   });
 
   const broken: [string, (document: Record<string, any>) => unknown][] = [
@@ -79,18 +80,31 @@ describe('playbookJsonSchema', () => {
     ['an unknown key in sources', (d) => ((d['sources'].windowDay = 30), d)],
     ['a missing section without extends', (d) => (delete d['sources'], d)],
     ['a lower-case currency', (d) => ((d['compliance'].currency = 'usd'), d)],
-    ['another version', (d) => ((d['version'] = 2), d)],
+    ['a newer version', (d) => ((d['version'] = 3), d)],
     ['a missing play without extends', (d) => (delete d['plays']['stock-cards'], d)],
     ['a missing field without extends', (d) => (delete d['plays']['stock-cards'].minimumCards, d)],
-    ['a partial with an unknown key', () => ({ version: 1, extends: 'referwell:default', plays: { ask: { x: 1 } } })],
-    ['a partial with a wrong type', () => ({ version: 1, extends: 'referwell:default', plays: { ask: { cooldownDays: 'x' } } })],
-    ['an unknown base', () => ({ version: 1, extends: 'referwell:strict' })],
+    ['a partial with an unknown key', () => ({ version: 2, extends: 'referwell:default', plays: { ask: { x: 1 } } })],
+    ['a partial with a wrong type', () => ({ version: 2, extends: 'referwell:default', plays: { ask: { cooldownDays: 'x' } } })],
+    ['an unknown base', () => ({ version: 2, extends: 'referwell:strict' })],
     ['a partial without a version', () => ({ extends: 'referwell:default' })],
   ];
   it.each(broken)('rejects %s (as parsePlaybook does)', (_name, breakIt) => {
     const document = breakIt(defaultDocument());
     expect(validate(document)).toBe(false);
     expect(parsePlaybook(document).ok).toBe(false);
+  });
+
+  it('describes the current version only: an older document is migrated by parsePlaybook, not validated by the schema', () => {
+    const schema = playbookJsonSchema() as any;
+    expect(schema.$id).toBe(`https://referwell.dev/schemas/playbook/v${PLAYBOOK_VERSION}.json`);
+    expect(schema.$id).toBe('https://referwell.dev/schemas/playbook/v2.json');
+    expect(schema.$comment).toContain(`format version ${PLAYBOOK_VERSION}`);
+    for (const form of schema.anyOf) expect(form.properties.version.const).toBe(PLAYBOOK_VERSION);
+    const v1 = { version: 1, extends: 'referwell:default', plays: { educate: { lifecycles: ['active'] } } };
+    expect(validate(v1)).toBe(false);
+    const migrated = migratePlaybook(v1);
+    expect(migrated.ok && validate(migrated.value.document)).toBe(true);
+    expect(parsePlaybook(v1).ok).toBe(true);
   });
 
   it('does not express cross-field rules: parsePlaybook is the authority', () => {
@@ -115,7 +129,7 @@ describe('playbookJsonSchema', () => {
         fc.tuple(...leaves.map(([, value]) => fc.option(value, { nil: undefined }))),
         fc.boolean(),
         (values, withExtends) => {
-          const document: Record<string, any> = withExtends ? { version: 1, extends: 'referwell:default' } : defaultDocument();
+          const document: Record<string, any> = withExtends ? { version: 2, extends: 'referwell:default' } : defaultDocument();
           leaves.forEach(([path, ], index) => {
             const value = values[index];
             if (value === undefined) return;

@@ -16,17 +16,29 @@
  * role is either staff or provider, …). A document the schema accepts may still be
  * rejected by `parsePlaybook`, which is the authority.
  *
+ * The schema describes the current format version ({@link PLAYBOOK_VERSION})
+ * only, and its `$id` names that version. Documents of older versions do not
+ * validate against it: `parsePlaybook` migrates them (see `migratePlaybook`),
+ * and the migrated document does.
+ *
  * @module
  */
 import { z } from 'zod';
-import { defaultPlaybook, playbookSchema } from './playbook';
+import { defaultPlaybook, PLAYBOOK_VERSION, playbookSchema } from './playbook';
 
 /**
- * The `$id` of the playbook JSON Schema (format version 1).
+ * The `$id` of the playbook JSON Schema of the current format version
+ * ({@link PLAYBOOK_VERSION}): `https://referwell.dev/schemas/playbook/v<version>.json`.
+ * Stable per version: a document's `$schema` can name it for good.
  *
+ * @example
+ * ```ts
+ * PLAYBOOK_SCHEMA_ID;
+ * //=> 'https://referwell.dev/schemas/playbook/v2.json'
+ * ```
  * @category Playbook
  */
-export const PLAYBOOK_SCHEMA_ID = 'https://referwell.dev/schemas/playbook/v1.json';
+export const PLAYBOOK_SCHEMA_ID = `https://referwell.dev/schemas/playbook/v${PLAYBOOK_VERSION}.json`;
 
 /**
  * A JSON Schema document, as returned by {@link playbookJsonSchema}.
@@ -36,6 +48,7 @@ export const PLAYBOOK_SCHEMA_ID = 'https://referwell.dev/schemas/playbook/v1.jso
 export interface JsonSchemaDocument {
   readonly $schema: string;
   readonly $id: string;
+  readonly $comment: string;
   readonly title: string;
   readonly description: string;
   readonly [keyword: string]: unknown;
@@ -133,9 +146,12 @@ function buildPlaybookJsonSchema(): JsonSchemaDocument {
   return {
     $schema: typeof $schema === 'string' ? $schema : 'https://json-schema.org/draft/2020-12/schema',
     $id: PLAYBOOK_SCHEMA_ID,
+    $comment:
+      `Playbook format version ${PLAYBOOK_VERSION}. Documents of older format versions are not valid against this schema: ` +
+      "referwell's parsePlaybook (or migratePlaybook) migrates them to this version first.",
     title: 'referwell playbook',
     description:
-      'A referwell playbook (format version 1): the policy of each of the nine referral plays, and the planning, source-yield and compliance settings. ' +
+      `A referwell playbook (format version ${PLAYBOOK_VERSION}): the policy of each of the nine referral plays, and the planning, source-yield and compliance settings. ` +
       'Either a complete document, or a partial one with "extends": "referwell:default". ' +
       'Cross-field rules (e.g. the follow-up bounds must increase, the strength checklist weights must add up to 100) ' +
       'cannot be expressed in JSON Schema; parsePlaybook in the referwell package is the authority on validity.',
@@ -150,13 +166,14 @@ let cached: JsonSchemaDocument | undefined;
  * `referwell/playbook.schema.json`. Accepts complete documents and partial ones
  * carrying `"extends": "referwell:default"`; every property has a description,
  * and the default playbook's values as `default`. Cross-field rules are not in
- * it: `parsePlaybook` is the authority.
+ * it: `parsePlaybook` is the authority. It describes the current format version
+ * only (`version` is `const`); older documents are migrated by `parsePlaybook`.
  *
  * @returns A fresh copy of the schema on each call (safe to modify).
  * @example
  * ```ts
  * playbookJsonSchema().$id;
- * //=> 'https://referwell.dev/schemas/playbook/v1.json'
+ * //=> 'https://referwell.dev/schemas/playbook/v2.json'
  * ```
  * @category Playbook
  */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReferwellError } from '../errors';
 import { toJsonPointer } from '../model/result';
 import { parsePlaybook } from './parse';
 import { defaultPlaybook } from './playbook';
@@ -7,7 +8,8 @@ import { defaultPlaybook } from './playbook';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
 
-const RUNS = 200;
+/** 200 by default; `REFERWELL_FUZZ_RUNS=10000 npx vitest run src/playbook/parse.prop.test.ts` is the dedicated run. */
+const RUNS = Number(process.env.REFERWELL_FUZZ_RUNS ?? 200);
 
 /** Every path inside the default playbook, the root excluded. */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
@@ -89,6 +91,8 @@ function checkContract(input: unknown): void {
     expect('extends' in result.value).toBe(false);
     return;
   }
+  expect(ReferwellError.isInstance(result.error)).toBe(true);
+  expect(result.error.code).toBe('validation-failed');
   expect(result.error.issues.length).toBeGreaterThan(0);
   for (const issue of result.error.issues) {
     expect(issue.pointer).toBe(toJsonPointer(issue.path));
@@ -110,14 +114,25 @@ describe('parsePlaybook (property)', () => {
 
   it('never throws on arbitrary mutations of the default playbook, with or without extends', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (changes, withExtends) => {
-        let document: unknown = defaultJson;
-        for (const change of changes) document = applyMutation(document, change);
-        if (withExtends && typeof document === 'object' && document !== null && !Array.isArray(document)) {
-          document = { ...document, extends: 'referwell:default' };
-        }
-        checkContract(document);
-      }),
+      fc.property(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom(undefined, 1, 2),
+        (changes, withExtends, version) => {
+          let document: unknown = defaultJson;
+          for (const change of changes) document = applyMutation(document, change);
+          if (typeof document === 'object' && document !== null && !Array.isArray(document)) {
+            // Version 1 runs the same documents through the migration first.
+            const record = document as Record<string, unknown>;
+            document = {
+              ...record,
+              ...(version === undefined ? {} : { version }),
+              ...(withExtends ? { extends: 'referwell:default' } : {}),
+            };
+          }
+          checkContract(document);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -127,7 +142,7 @@ describe('parsePlaybook (property)', () => {
       fc.property(fc.subarray(objectPaths), (removed) => {
         let document: unknown = defaultJson;
         for (const path of removed) document = applyMutation(document, { kind: 'delete', path });
-        const result = parsePlaybook({ ...(document as object), extends: 'referwell:default', version: 1 });
+        const result = parsePlaybook({ ...(document as object), extends: 'referwell:default', version: 2 });
         expect(result.ok).toBe(true);
       }),
       { numRuns: RUNS },

@@ -80,7 +80,7 @@ describe('serializePlaybook', () => {
 
   it('uses 2-space indent, the documented key order, and a trailing newline', () => {
     const text = serializePlaybook(defaultPlaybook);
-    expect(text.startsWith('{\n  "version": 1,\n  "name": "referwell default",\n  "plays": {\n    "ask": {')).toBe(true);
+    expect(text.startsWith('{\n  "version": 2,\n  "name": "referwell default",\n  "plays": {\n    "ask": {')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -111,7 +111,7 @@ describe('parsePlaybook: cross-field rules are reported at the offending field',
   });
 
   it('applies the cross-field rules to documents completed from extends', () => {
-    const document = { version: 1, extends: 'referwell:default', plays: { 'follow-up': { targetDays: 60 } } };
+    const document = { version: 2, extends: 'referwell:default', plays: { 'follow-up': { targetDays: 60 } } };
     expect(pointersOf(document)).toEqual(['/plays/follow-up/targetDays']);
   });
 });
@@ -143,7 +143,7 @@ describe('parsePlaybook: unknown keys', () => {
   });
 
   it('names unknown keys in documents completed from extends', () => {
-    const document = { version: 1, extends: 'referwell:default', plays: { ask: { intake: { hours: 4 } } }, extra: true };
+    const document = { version: 2, extends: 'referwell:default', plays: { ask: { intake: { hours: 4 } } }, extra: true };
     expect(pointersOf(document).sort()).toEqual(['/extra', '/plays/ask/intake/hours']);
   });
 
@@ -184,7 +184,7 @@ describe('parsePlaybook: reports every problem', () => {
 describe('parsePlaybook: extends', () => {
   it('completes a partial document from the default playbook', () => {
     const parsed = valueOf({
-      version: 1,
+      version: 2,
       name: 'Eastside clinic',
       extends: 'referwell:default',
       plays: { 'follow-up': { targetDays: 100, overdueDays: 130 }, ask: { intake: { firstVisitWithinDays: 5 } } },
@@ -199,7 +199,7 @@ describe('parsePlaybook: extends', () => {
   });
 
   it('accepts the smallest document: version and extends', () => {
-    const parsed = valueOf({ version: 1, extends: 'referwell:default' });
+    const parsed = valueOf({ version: 2, extends: 'referwell:default' });
     expect(parsed.plays).toEqual(defaultPlaybook.plays);
     expect(parsed.planning).toEqual(defaultPlaybook.planning);
     expect(parsed.sources).toEqual(defaultPlaybook.sources);
@@ -208,7 +208,7 @@ describe('parsePlaybook: extends', () => {
 
   it('completes planning and sources key by key', () => {
     const parsed = valueOf({
-      version: 1,
+      version: 2,
       extends: 'referwell:default',
       planning: { horizonDays: 21 },
       sources: { trendDays: 60 },
@@ -220,7 +220,7 @@ describe('parsePlaybook: extends', () => {
   it('validates planning and sources completed from extends', () => {
     expect(
       pointersOf({
-        version: 1,
+        version: 2,
         extends: 'referwell:default',
         planning: { horizonDays: -1, colour: 'blue' },
         sources: { windowDays: 0 },
@@ -229,12 +229,12 @@ describe('parsePlaybook: extends', () => {
   });
 
   it('does not take the default name', () => {
-    expect(valueOf({ version: 1, extends: 'referwell:default' }).name).toBeUndefined();
+    expect(valueOf({ version: 2, extends: 'referwell:default' }).name).toBeUndefined();
   });
 
   it('merges nested objects key by key', () => {
     const parsed = valueOf({
-      version: 1,
+      version: 2,
       extends: 'referwell:default',
       plays: { 'face-to-face': { channelWeights: { video: 0.8 } } },
       compliance: { actionCostEstimates: { 'lunch-visit': 2500 } },
@@ -248,7 +248,7 @@ describe('parsePlaybook: extends', () => {
 
   it('replaces arrays whole, never merging them', () => {
     const parsed = valueOf({
-      version: 1,
+      version: 2,
       extends: 'referwell:default',
       planning: { lifecycles: ['prospect'] },
       plays: {
@@ -263,14 +263,14 @@ describe('parsePlaybook: extends', () => {
   });
 
   it('replaces scalars whole, including with a wrong type (then reported)', () => {
-    expect(pointersOf({ version: 1, extends: 'referwell:default', plays: { ask: null } })).toEqual(['/plays/ask']);
+    expect(pointersOf({ version: 2, extends: 'referwell:default', plays: { ask: null } })).toEqual(['/plays/ask']);
     expect(
-      pointersOf({ version: 1, extends: 'referwell:default', plays: { 'follow-up': { countingChannels: 'some' } } }),
+      pointersOf({ version: 2, extends: 'referwell:default', plays: { 'follow-up': { countingChannels: 'some' } } }),
     ).toEqual(['/plays/follow-up/countingChannels']);
   });
 
   it('rejects an unknown base', () => {
-    const issues = issuesOf({ version: 1, extends: 'referwell:strict', plays: { ask: { cooldownDays: 30 } } });
+    const issues = issuesOf({ version: 2, extends: 'referwell:strict', plays: { ask: { cooldownDays: 30 } } });
     expect(issues.map((issue) => issue.pointer)).toEqual(['/extends']);
     expect(issues[0]?.message).toContain('referwell:default');
   });
@@ -278,14 +278,14 @@ describe('parsePlaybook: extends', () => {
   it('still requires a version', () => {
     const issues = issuesOf({ extends: 'referwell:default' });
     expect(issues.map((issue) => issue.pointer)).toEqual(['/version']);
-    expect(issues[0]?.message).toContain('version 1');
+    expect(issues[0]?.message).toContain('versions 1 and 2');
   });
 });
 
 describe('parsePlaybook: partial documents without extends', () => {
   it('rejects them, listing every missing field', () => {
     const issues = issuesOf({
-      version: 1,
+      version: 2,
       plays: { ...defaultDocument()['plays'], 'follow-up': { enabled: true, targetDays: 90 } },
       planning: defaultDocument()['planning'],
       sources: { windowDays: 365 },
@@ -306,7 +306,7 @@ describe('parsePlaybook: partial documents without extends', () => {
 
   it('lists every missing play and every missing section: planning, sources, compliance', () => {
     const { ask: _ask, 'thank-you': _thanks, ...plays } = defaultDocument()['plays'] as Record<string, unknown>;
-    expect(pointersOf({ version: 1, plays })).toEqual([
+    expect(pointersOf({ version: 2, plays })).toEqual([
       '/plays/ask',
       '/plays/thank-you',
       '/planning',
@@ -317,17 +317,56 @@ describe('parsePlaybook: partial documents without extends', () => {
 });
 
 describe('parsePlaybook: versions', () => {
-  it('rejects another version with one issue naming the versions this release reads', () => {
-    const issues = issuesOf({ ...defaultDocument(), version: 2, colour: 'blue' });
+  it.each([3, 0, 1.5, -1, 99])('rejects version %s with one issue naming the versions this release reads', (version) => {
+    const issues = issuesOf({ ...defaultDocument(), version, colour: 'blue' });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ pointer: '/version', code: 'unsupported_version' });
-    expect(issues[0]?.message).toMatch(/version 2.*reads version 1/);
+    expect(issues[0]?.message).toBe(
+      `unsupported playbook version ${version}: this release of referwell reads versions 1 and 2`,
+    );
   });
 
   it('rejects a version that is not a number, and a missing one', () => {
     expect(pointersOf({ ...defaultDocument(), version: '1' })).toEqual(['/version']);
+    expect(pointersOf({ ...defaultDocument(), version: '2' })).toEqual(['/version']);
     const { version: _version, ...document } = defaultDocument();
-    expect(issuesOf(document)[0]?.message).toContain('version 1');
+    expect(issuesOf(document)[0]?.message).toContain('versions 1 and 2');
+  });
+
+  it('reads a version 1 document by migrating it (see migrations.test.ts for the migration itself)', () => {
+    const parsed = valueOf({
+      version: 1,
+      extends: 'referwell:default',
+      plays: { educate: { lifecycles: ['active', 'dormant'] }, 'follow-up': { targetDays: 100 } },
+    });
+    expect(parsed.version).toBe(2);
+    expect(parsed.planning.lifecycles).toEqual(['active', 'dormant']);
+    expect(parsed.plays.educate).toEqual(defaultPlaybook.plays.educate);
+    expect(parsed.plays['follow-up'].targetDays).toBe(100);
+  });
+
+  it('reports problems of a version 1 document where they are in it', () => {
+    const issues = issuesOf({
+      version: 1,
+      extends: 'referwell:default',
+      plays: { educate: { lifecycles: ['active', 'retired'] }, ask: { cooldownDays: -1 } },
+    });
+    expect(issues.map((issue) => [issue.pointer, issue.path])).toEqual([
+      ['/plays/ask/cooldownDays', ['plays', 'ask', 'cooldownDays']],
+      ['/plays/educate/lifecycles/1', ['plays', 'educate', 'lifecycles', 1]],
+    ]);
+  });
+
+  it('rejects a version 2 field that the version 1 format would have reported, only when misplaced', () => {
+    // planning.lifecycles and educate.lifecycles at once: the migration does not guess, the old key is reported.
+    expect(
+      pointersOf({
+        version: 1,
+        extends: 'referwell:default',
+        planning: { lifecycles: ['active'] },
+        plays: { educate: { lifecycles: ['dormant'] } },
+      }),
+    ).toEqual(['/plays/educate/lifecycles']);
   });
 });
 
@@ -418,7 +457,7 @@ describe('parsePlaybook: never throws', () => {
         return { ...defaultDocument(), deep };
       },
     ],
-    ['a __proto__ key', () => JSON.parse('{"version": 1, "extends": "referwell:default", "__proto__": {"x": 1}}')],
+    ['a __proto__ key', () => JSON.parse('{"version": 2, "extends": "referwell:default", "__proto__": {"x": 1}}')],
   ];
 
   it.each(hostile)('fails on %s', (_name, make) => {
@@ -457,7 +496,7 @@ describe('parsePlaybook: never throws', () => {
   });
 
   it('rejects a __proto__ key as an unknown key', () => {
-    expect(pointersOf(JSON.parse('{"version": 1, "extends": "referwell:default", "__proto__": {"x": 1}}'))).toEqual([
+    expect(pointersOf(JSON.parse('{"version": 2, "extends": "referwell:default", "__proto__": {"x": 1}}'))).toEqual([
       '/__proto__',
     ]);
   });

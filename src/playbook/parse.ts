@@ -9,17 +9,23 @@
  *    numbers, booleans, null). Circular references, properties whose getter
  *    throws and non-plain objects (Date, Map, class instances) are reported as
  *    issues, never thrown.
- * 2. `version` must be `1`. A document declaring another version is rejected at
- *    once with a single issue that says which versions this release reads (the
- *    rest of a document in an unknown format is not judged).
- * 3. Without `extends`, the document must be complete: every play and every field.
- * 4. With `"extends": "referwell:default"`, `plays`, `planning`, `sources` and `compliance` are completed
+ * 2. `version` must be one of {@link SUPPORTED_PLAYBOOK_VERSIONS} (1 or 2). A
+ *    document declaring another version — e.g. a newer one — is rejected at once
+ *    with a single issue that says which versions this release reads (the rest
+ *    of a document in an unknown format is not judged).
+ * 3. A document of an older version is first migrated to {@link PLAYBOOK_VERSION}
+ *    by the format migrations (`playbookMigrations`); what follows applies to the
+ *    migrated document, and problems are reported at their place in the document
+ *    as given (e.g. a version 1 `/plays/educate/lifecycles`, which version 2 keeps
+ *    in `/planning/lifecycles`).
+ * 4. Without `extends`, the document must be complete: every play and every field.
+ * 5. With `"extends": "referwell:default"`, `plays`, `planning`, `sources` and `compliance` are completed
  *    from {@link defaultPlaybook} by deep merge — objects merged key by key, arrays
  *    and scalar values replaced whole — and the merged result is validated
  *    strictly, cross-field rules included. `version` is still required; `name`
  *    and `$schema` are never taken from the default.
- * 5. Unknown keys are rejected by name at any depth.
- * 6. Every problem found is reported, each with its path and JSON Pointer.
+ * 6. Unknown keys are rejected by name at any depth.
+ * 7. Every problem found is reported, each with its path and JSON Pointer.
  *
  * @module
  */
@@ -27,10 +33,13 @@ import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors';
 import { fromZodIssues, toJsonPointer, type Result } from '../model/result';
 import { deepFreeze } from './deep-freeze';
+import { migrateWith, playbookMigrations } from './migrations';
+import { isPlainObject, type PlainRecord } from './plain-object';
 import {
   DEFAULT_PLAYBOOK_BASE,
   defaultPlaybook,
   describeSupportedVersions,
+  PLAYBOOK_VERSION,
   playbookSchema,
   SUPPORTED_PLAYBOOK_VERSIONS,
   type Playbook,
@@ -44,14 +53,6 @@ const MAX_DEPTH = 32;
 const MAX_ITEMS = 10_000;
 
 type Path = (string | number)[];
-type PlainRecord = Record<string, unknown>;
-
-/** Whether `value` is a plain object (`{}`, `Object.create(null)`, or one from another realm). */
-function isPlainObject(value: unknown): value is PlainRecord {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
-}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -178,7 +179,11 @@ function failure(issues: readonly ValidationIssue[], cause?: unknown): Result<Pl
  *   from {@link defaultPlaybook} by deep merge (objects merged key by key, arrays
  *   and scalar values replaced whole), then the result is validated strictly.
  *   Only `plays`, `planning`, `sources` and `compliance` are completed; `version` is always required.
- * - Unknown keys are rejected by name at any depth; `version` must be `1`.
+ * - `version` must be one of {@link SUPPORTED_PLAYBOOK_VERSIONS}; a document of
+ *   an older version is migrated to {@link PLAYBOOK_VERSION} first (see
+ *   `migratePlaybook`), a newer one is refused, naming the versions this release
+ *   reads.
+ * - Unknown keys are rejected by name at any depth.
  * - Every problem is reported, each with its path and JSON Pointer (RFC 6901).
  *
  * Never throws: non-objects, cyclic objects, throwing getters, BigInts and the
@@ -190,16 +195,21 @@ function failure(issues: readonly ValidationIssue[], cause?: unknown): Result<Pl
  * @example
  * ```ts
  * const result = parsePlaybook({
- *   version: 1,
+ *   version: 2,
  *   extends: 'referwell:default',
  *   plays: { 'follow-up': { targetDays: 100 } },
  * });
  * if (result.ok) result.value.plays['follow-up'].dueSoonDays;
  * //=> 76 (completed from the default)
  *
- * const broken = parsePlaybook({ version: 1, extends: 'referwell:default', plays: { 'follow-up': { targetDays: 60 } } });
+ * const broken = parsePlaybook({ version: 2, extends: 'referwell:default', plays: { 'follow-up': { targetDays: 60 } } });
  * if (!broken.ok) broken.error.issues.map((issue) => issue.pointer);
  * //=> ['/plays/follow-up/targetDays'] (60 is not after the default dueSoonDays, 76)
+ *
+ * // A version 1 document is migrated first; problems point into it as written.
+ * const old = parsePlaybook({ version: 1, extends: 'referwell:default', plays: { educate: { lifecycles: [] } } });
+ * if (!old.ok) old.error.issues.map((issue) => issue.pointer);
+ * //=> ['/plays/educate/lifecycles']
  * ```
  * @category Playbook
  */
@@ -231,15 +241,24 @@ function parseSnapshot(input: unknown): Result<Playbook> {
     ]);
   }
 
-  const extendsDefault = document['extends'] !== undefined;
+  let current: PlainRecord = document;
+  let sourcePath = (path: Path): readonly (string | number)[] => path;
+  if (typeof version === 'number' && version < PLAYBOOK_VERSION) {
+    const migrated = migrateWith(document, playbookMigrations, PLAYBOOK_VERSION, describeSupportedVersions());
+    if (!migrated.ok) return failure(mergeIssues(snapshot.issues, migrated.error.issues), migrated.error);
+    current = migrated.value.document as PlainRecord;
+    sourcePath = migrated.value.sourcePath;
+  }
+
+  const extendsDefault = current['extends'] !== undefined;
   const candidate = extendsDefault
     ? completeFrom({
       plays: defaultPlaybook.plays,
       planning: defaultPlaybook.planning,
       sources: defaultPlaybook.sources,
       compliance: defaultPlaybook.compliance,
-    }, document)
-    : document;
+    }, current)
+    : current;
 
   const missing = extendsDefault
     ? 'required'
@@ -248,13 +267,20 @@ function parseSnapshot(input: unknown): Result<Playbook> {
     error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? missing : undefined),
   });
 
-  const zodIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  const zodIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues).map((issue) => locatedAt(issue, sourcePath));
   const issues = mergeIssues(snapshot.issues, zodIssues);
   if (issues.length > 0) return failure(issues, parsed.success ? undefined : parsed.error);
   if (!parsed.success) return failure(zodIssues, parsed.error);
 
   const { extends: _resolved, ...resolved } = parsed.data;
   return { ok: true, value: deepFreeze(resolved) };
+}
+
+/** The issue, moved to where `sourcePath` says it lies in the document as given. */
+function locatedAt(issue: ValidationIssue, sourcePath: (path: Path) => readonly (string | number)[]): ValidationIssue {
+  const path = sourcePath([...issue.path]);
+  const unchanged = path.length === issue.path.length && path.every((token, index) => token === issue.path[index]);
+  return unchanged ? issue : { ...issue, path, pointer: toJsonPointer(path) };
 }
 
 /**
@@ -336,7 +362,7 @@ function canonicalize(schema: z.core.$ZodType, value: unknown): unknown {
  *   possible when the type system was bypassed).
  * @example
  * ```ts
- * serializePlaybook(defaultPlaybook).startsWith('{\n  "version": 1,');
+ * serializePlaybook(defaultPlaybook).startsWith('{\n  "version": 2,');
  * //=> true
  * ```
  * @category Playbook

@@ -17,7 +17,7 @@ describe('Playbook types', () => {
     expectTypeOf<Playbook['plays']['follow-up']['countingChannels']>().toEqualTypeOf<
       'all' | readonly ('in-person' | 'video' | 'phone' | 'email' | 'letter' | 'fax' | 'portal')[]
     >();
-    expectTypeOf<Playbook['version']>().toEqualTypeOf<1>();
+    expectTypeOf<Playbook['version']>().toEqualTypeOf<2>();
     expectTypeOf<Playbook['plays']['educate']['staleMessageCredit']>().toEqualTypeOf<number>();
     expectTypeOf<Playbook['planning']['lifecycles']>().toEqualTypeOf<
       readonly ('prospect' | 'active' | 'dormant' | 'closed')[]
@@ -51,7 +51,7 @@ describe('Playbook types', () => {
 
   it('makes defaultPlaybook read-only at every depth', () => {
     // @ts-expect-error -- read-only
-    defaultPlaybook.version = 1;
+    defaultPlaybook.version = 2;
     // @ts-expect-error -- read-only
     defaultPlaybook.plays['follow-up'].targetDays = 60;
     // @ts-expect-error -- read-only

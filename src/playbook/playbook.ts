@@ -3,13 +3,13 @@
  * compliance settings, as one versioned JSON document.
  *
  * ```json
- * { "version": 1, "name": "…", "plays": { "ask": { … }, …, "thank-you": { … } },
+ * { "version": 2, "name": "…", "plays": { "ask": { … }, …, "thank-you": { … } },
  *   "planning": { … }, "sources": { … }, "compliance": { … } }
  * ```
  *
  * The schema is assembled from the plays' {@link PolicyDefinition}s
  * ({@link buildPlaybookSchema}); read documents with `parsePlaybook`, which also
- * resolves `extends`.
+ * migrates documents of older format versions and resolves `extends`.
  *
  * @module
  */
@@ -24,20 +24,37 @@ import type { PolicyDefinition } from './define-policy';
 import { defaultPolicies, type PlayId } from './definition';
 
 /**
- * The playbook format version this release writes. Documents carry it in
- * `version`.
+ * The playbook format version this release writes (and its JSON Schema
+ * describes). Documents carry it in `version`.
  *
+ * - `1` — the first format.
+ * - `2` — `planning` (with the lifecycles that were the educate play's) and
+ *   `sources` sections; `scoreWeight` in every play; a few new play settings.
+ *   See `playbookMigrations`.
+ *
+ * @example
+ * ```ts
+ * defaultPlaybook.version === PLAYBOOK_VERSION;
+ * //=> true (2)
+ * ```
  * @category Playbook
  */
-export const PLAYBOOK_VERSION = 1;
+export const PLAYBOOK_VERSION = 2;
 
 /**
- * Every playbook format version this release reads. A document with another
- * `version` is rejected, naming these.
+ * Every playbook format version this release reads, oldest first. Documents of
+ * an older version are migrated to {@link PLAYBOOK_VERSION} by `parsePlaybook`
+ * (see `migratePlaybook`); a document with any other `version` is rejected,
+ * naming these.
  *
+ * @example
+ * ```ts
+ * SUPPORTED_PLAYBOOK_VERSIONS;
+ * //=> [1, 2]
+ * ```
  * @category Playbook
  */
-export const SUPPORTED_PLAYBOOK_VERSIONS: readonly number[] = Object.freeze([PLAYBOOK_VERSION]);
+export const SUPPORTED_PLAYBOOK_VERSIONS: readonly number[] = Object.freeze([1, PLAYBOOK_VERSION]);
 
 /**
  * The only base a playbook document may name in `extends`: the library's
@@ -47,10 +64,18 @@ export const SUPPORTED_PLAYBOOK_VERSIONS: readonly number[] = Object.freeze([PLA
  */
 export const DEFAULT_PLAYBOOK_BASE = 'referwell:default';
 
-/** "version 1" / "versions 1 and 2", for messages. @internal */
+/** "version 1" / "versions 1 and 2" / "versions 1, 2 and 3", for messages. @internal */
 export function describeSupportedVersions(): string {
-  const list = SUPPORTED_PLAYBOOK_VERSIONS.join(', ');
-  return SUPPORTED_PLAYBOOK_VERSIONS.length === 1 ? `version ${list}` : `versions ${list}`;
+  const versions = SUPPORTED_PLAYBOOK_VERSIONS;
+  if (versions.length === 1) return `version ${versions[0]}`;
+  return `versions ${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
+}
+
+/** "version 1" / "versions 1 and 2": the versions read by migrating them, for the schema description. */
+function describeOlderVersions(): string {
+  const older = SUPPORTED_PLAYBOOK_VERSIONS.filter((version) => version !== PLAYBOOK_VERSION);
+  if (older.length <= 1) return `version ${older.join('')}`;
+  return `versions ${older.slice(0, -1).join(', ')} and ${older.at(-1)}`;
 }
 
 /** The `plays` shape of a playbook schema built from `Defs`. @internal */
@@ -63,7 +88,8 @@ export type PlaysShape<Defs extends readonly PolicyDefinition[]> = {
  * the given policy definitions, keyed by play id, in the given order:
  *
  * - `$schema` (optional string) — a JSON Schema reference for editors;
- * - `version` — the format version, `1`;
+ * - `version` — the format version, {@link PLAYBOOK_VERSION} (older documents are
+ *   migrated by `parsePlaybook` before they meet this schema);
  * - `name` (optional) — a label for the playbook;
  * - `extends` (optional) — `"referwell:default"`; see `parsePlaybook`;
  * - `plays` — one policy per play, every play present;
@@ -113,7 +139,9 @@ export function buildPlaybookSchema<const Defs extends readonly PolicyDefinition
               ? `required: the playbook format version (this release of referwell reads ${describeSupportedVersions()})`
               : `unsupported playbook version ${JSON.stringify(issue.input)}: this release of referwell reads ${describeSupportedVersions()}`,
         })
-        .describe('The playbook format version. This release reads version 1.'),
+        .describe(
+          `The playbook format version: ${PLAYBOOK_VERSION}. This schema describes version ${PLAYBOOK_VERSION} only; referwell's parsePlaybook also reads older documents (${describeOlderVersions()}) and migrates them.`,
+        ),
       name: z
         .string()
         .trim()
@@ -181,7 +209,7 @@ export type PlayPolicy<Id extends PlayId> = Playbook['plays'][Id];
 
 /**
  * The default playbook: every play's default policy (DESIGN §1) and the default
- * planning, source-yield and compliance settings, `version: 1`,
+ * planning, source-yield and compliance settings, `version: 2`,
  * `name: 'referwell default'`. Deeply frozen. It is also what
  * `"extends": "referwell:default"` completes a document from.
  *

@@ -263,7 +263,7 @@ export const vectorCases: readonly VectorCase[] = [
     now: '2026-06-15T14:00:00Z',
     playbook: unwrap(
       parsePlaybook({
-        version: 1,
+        version: 2,
         extends: 'referwell:default',
         planning: { horizonDays: 30 },
         plays: {
