@@ -92,7 +92,7 @@ const columns: readonly ExportColumn<ScopedIntakeMetrics>[] = [
  * @param metrics - One metrics value, or several with their scopes (e.g. per office).
  * @param options - The scope of a single value; BOM, line ending, delimiter, formula escaping.
  * @returns The CSV text.
- * @throws {@link ValidationError} (subject `intake metrics`) when `metrics` is not
+ * @throws A `ValidationError` (subject `intake metrics`) when `metrics` is not
  * metrics, naming the bad field.
  * @example
  * ```ts

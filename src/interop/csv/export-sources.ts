@@ -110,7 +110,7 @@ export const sourcesCsvColumns = {
  * @param which - `offices` or `contacts`.
  * @param options - BOM, line ending, delimiter, formula escaping.
  * @returns The CSV text.
- * @throws {@link ValidationError} (subject `source ranking`) when `ranking` is not
+ * @throws A `ValidationError` (subject `source ranking`) when `ranking` is not
  * a ranking or `which` is neither list, naming the bad field.
  * @example
  * ```ts

@@ -46,7 +46,7 @@ export interface ExportColumn<R> {
  * the delimiter, a quote or a line break are quoted, quotes doubled; `true` /
  * `false` for booleans, an empty cell for `null`.
  *
- * @throws {@link ValidationError} when the options are malformed.
+ * @throws A `ValidationError` when the options are malformed.
  * @internal
  */
 export function writeCsv<R>(columns: readonly ExportColumn<R>[], records: readonly R[], options: CsvExportOptions | undefined): string {

@@ -167,7 +167,7 @@ function invalid(issues: ValidationIssue[]): never {
  * @param actions - The planned actions, e.g. from `planActions`.
  * @param options - The practice, the moment of export, and optional offices and settings.
  * @returns The iCalendar text (CRLF line endings, ending with CRLF).
- * @throws {@link ValidationError} (subject `iCalendar export`) when an action or
+ * @throws A `ValidationError` (subject `iCalendar export`) when an action or
  * an option is malformed (paths like `/actions/3/due`), two actions share an id,
  * or the due dates span more than 200 years.
  * @example

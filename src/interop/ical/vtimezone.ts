@@ -63,7 +63,7 @@ interface Observance {
  * @param fromYear - The first year to cover.
  * @param toYear - The last year to cover (at most 199 years after `fromYear`).
  * @returns The lines from `BEGIN:VTIMEZONE` to `END:VTIMEZONE`.
- * @throws {@link ValidationError} when the zone is invalid or the span too long.
+ * @throws A `ValidationError` when the zone is invalid or the span too long.
  * @internal
  */
 export function vtimezoneLines(timeZone: TimeZone, fromYear: number, toYear: number): string[] {
