@@ -21,6 +21,26 @@ export const recordTables = [
   'referwell_action_decisions',
 ] as const;
 
+/**
+ * The record tables as the SQL adapters' schema versions 1 and 2 created them,
+ * written out rather than taken from {@link recordTables}: a released migration
+ * must do the same thing forever, even after a later release adds a table (with a
+ * migration of its own).
+ *
+ * @category Storage
+ */
+export const tablesAtSchemaV1 = Object.freeze([
+  'referwell_practices',
+  'referwell_offices',
+  'referwell_contacts',
+  'referwell_clinicians',
+  'referwell_practice_messages',
+  'referwell_touchpoints',
+  'referwell_referrals',
+  'referwell_thank_yous',
+  'referwell_action_decisions',
+] as const);
+
 /** The name of one record table. @category Storage */
 export type RecordTable = (typeof recordTables)[number];
 

@@ -9,25 +9,9 @@
  */
 import { match } from 'ts-pattern';
 import { StoreError } from '../../errors';
-import type { MigrationInfo, RecordTable } from '../../store/tables';
+import { tablesAtSchemaV1 as tablesV1, type MigrationInfo, type RecordTable } from '../../store/tables';
 import type { Connection, Query } from './queryable';
 
-/**
- * The record tables as migrations 1 and 2 knew them, written out: a released
- * migration must do the same thing forever, even after a later release adds a
- * table (with a migration of its own).
- */
-const tablesV1 = [
-  'referwell_practices',
-  'referwell_offices',
-  'referwell_contacts',
-  'referwell_clinicians',
-  'referwell_practice_messages',
-  'referwell_touchpoints',
-  'referwell_referrals',
-  'referwell_thank_yous',
-  'referwell_action_decisions',
-] as const;
 
 /** The tables whose rows belong to an office (the office id is the body's `officeId`). */
 const officeScopedTables: readonly RecordTable[] = [

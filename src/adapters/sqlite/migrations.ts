@@ -9,24 +9,8 @@
 import type Database from 'better-sqlite3';
 import { match } from 'ts-pattern';
 import { StoreError } from '../../errors';
-import type { MigrationInfo } from '../../store/tables';
+import { tablesAtSchemaV1 as tablesV1, type MigrationInfo } from '../../store/tables';
 
-/**
- * The record tables as migrations 1 and 2 knew them. Written out rather than taken
- * from `recordTables`: a released migration must do the same thing forever,
- * even after a later release adds a table (with a migration of its own).
- */
-const tablesV1 = [
-  'referwell_practices',
-  'referwell_offices',
-  'referwell_contacts',
-  'referwell_clinicians',
-  'referwell_practice_messages',
-  'referwell_touchpoints',
-  'referwell_referrals',
-  'referwell_thank_yous',
-  'referwell_action_decisions',
-] as const;
 
 /** One schema step: its version (1, 2, …), a name, and the SQL it runs. */
 interface Migration {
