@@ -12,45 +12,20 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { quoteIdentifier } from '../../src/adapters/postgres/migrations';
+import { SERVER_AT, SERVER_URL, probeServer as probeServerAt } from '../postgres-server';
 import type { Target } from './workers/target';
+
+export { SERVER_AT, SERVER_URL };
 
 /** The repository root (the workers run from it, so `--import tsx` resolves). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The server the Postgres variants use; `REFERWELL_POSTGRES_URL` points them elsewhere. */
-export const SERVER_URL = process.env.REFERWELL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** The server as shown in test names and logs: `host:port/database`. */
-export const SERVER_AT = (() => {
-  const url = new URL(SERVER_URL);
-  return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
-})();
 
 /** The seed of every random choice (kill moments, operation orders); set `REFERWELL_FAULT_SEED` to replay. */
 export const SEED = Number(process.env.REFERWELL_FAULT_SEED ?? 20260402);
 
-/**
- * The server's version when it answers; `undefined` when it does not and `CI` is
- * not set. With `CI` set an unreachable server throws: CI must test the real one.
- */
-export async function probeServer(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 2000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0]!.server_version.split(' ')[0];
-  } catch (error) {
-    if (process.env.CI) {
-      throw new Error(
-        `[referwell] CI is set, so the fault tests need the PostgreSQL server at ${SERVER_AT}, but it did not answer: ${String(error)}`,
-        { cause: error },
-      );
-    }
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+/** The server's version when it answers; `undefined` otherwise (an error in CI). */
+export const probeServer = (): Promise<string | undefined> => probeServerAt('the fault tests');
 
 /** A fresh place to run one test in, and how to remove it. */
 export interface Place {

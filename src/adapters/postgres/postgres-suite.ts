@@ -24,36 +24,14 @@ import { describeStoreConformance, type ConformanceHarness, type MigrationDataba
 import { postgresMigrations, postgresStore, type PostgresQueryable } from './index';
 import { latestPostgresVersion, migratePostgres, quoteIdentifier, recordedPostgresVersion } from './migrations';
 import { connectionOf, type Query } from './queryable';
+import { SERVER_AT, SERVER_URL, probeServer as probeServerAt } from '../../../test/postgres-server';
 
-/** The server the tests use; `REFERWELL_POSTGRES_URL` overrides it. */
-export const SERVER_URL = process.env.REFERWELL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** `host:port/database` of {@link SERVER_URL}, for messages. */
-export const SERVER_AT = (() => {
-  const url = new URL(SERVER_URL);
-  return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
-})();
+export { SERVER_AT, SERVER_URL };
+
 const storedKinds: readonly StoredKind[] = ['practice', ...recordKinds];
 
-/** The server's version when it answers within a second and a half; `undefined` otherwise (an error in CI). */
-export async function probeServer(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 1500 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0]!.server_version.split(' ')[0];
-  } catch (error) {
-    if (process.env.CI) {
-      throw new Error(
-        `[referwell] CI is set, so the postgres tests need the server at ${SERVER_AT}, but it did not answer: ${String(error)}`,
-        { cause: error },
-      );
-    }
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+/** The server's version when it answers; `undefined` otherwise (an error in CI). */
+export const probeServer = (): Promise<string | undefined> => probeServerAt('the postgres tests', 1500);
 
 /** One database to test on: the server through a pool, or one PGlite instance. */
 export interface Backend {
