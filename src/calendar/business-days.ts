@@ -46,7 +46,14 @@ interface Compiled {
   readonly perWeek: number;
   /** Holidays that fall on a business weekday, ascending. */
   readonly weekdayHolidays: readonly CalendarDate[];
+  /** Answers of {@link addBusinessDays} already computed: by `n`, then by date. */
+  readonly sums: Map<number, Map<CalendarDate, CalendarDate>>;
 }
+
+/** At most this many cached answers per calendar and `n` (then the cache starts over). */
+const MAX_CACHED_SUMS = 50_000;
+/** At most this many different `n` cached per calendar. */
+const MAX_CACHED_COUNTS = 64;
 
 const compiledCalendars = new WeakMap<BusinessCalendar, Compiled>();
 
@@ -124,6 +131,7 @@ function compile(weekend: readonly DayOfWeek[], holidays: readonly CalendarDate[
     holidays: new Set(holidays),
     perWeek: 7 - weekendSet.size,
     weekdayHolidays: holidays.filter((holiday) => !weekendSet.has(dayOfWeek(holiday))),
+    sums: new Map(),
   };
 }
 
@@ -210,6 +218,25 @@ export function nextBusinessDayOnOrAfter(date: CalendarDate, calendar: BusinessC
 export function addBusinessDays(date: CalendarDate, n: number, calendar: BusinessCalendar): CalendarDate {
   assertWholeNumber(n, 'business day count', { min: 0 });
   const lookups = compiled(calendar);
+  // The engine asks the same few hundred dates again and again (every referral
+  // received on a day has the same deadline): remember the answers. Only valid
+  // dates reach the cache, as an invalid one throws before it is stored.
+  let sums = lookups.sums.get(n);
+  if (sums === undefined) {
+    if (lookups.sums.size >= MAX_CACHED_COUNTS) lookups.sums.clear();
+    sums = new Map();
+    lookups.sums.set(n, sums);
+  }
+  const known = sums.get(date);
+  if (known !== undefined) return known;
+  const sum = computeBusinessDaySum(date, n, calendar, lookups);
+  if (sums.size >= MAX_CACHED_SUMS) sums.clear();
+  sums.set(date, sum);
+  return sum;
+}
+
+/** {@link addBusinessDays} without the cache. */
+function computeBusinessDaySum(date: CalendarDate, n: number, calendar: BusinessCalendar, lookups: Compiled): CalendarDate {
   if (n === 0) return nextBusinessDayOnOrAfter(date, calendar);
   // Jump whole weeks first: they hold at most `perWeek` business days each, so
   // fewer than n lie in them; then walk the rest day by day.

@@ -10,12 +10,13 @@ import {
   calendarDaysBetween,
   compareCalendarDates,
   dayOfWeek,
+  localDayNumbers,
   startOfDayInZone,
   toCalendarDate,
   wholeDaysBetween,
 } from './dates';
 import { HOUR, MINUTE, localTime } from './test-oracle';
-import { differenceInCalendarDays } from 'date-fns';
+import { addDays as addDaysFns, compareAsc, differenceInCalendarDays, getDay } from 'date-fns';
 import { utc } from './utc-date';
 
 const DAY = 24 * HOUR;
@@ -307,5 +308,48 @@ describe('day counting agrees with date-fns', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('addDays equals date-fns addDays in UTC, and ranges are checked the same way', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -4_000_000, max: 4_000_000 }), (date, n) => {
+        const expected = addDaysFns(Date.parse(date), n, { in: utc }).getTime();
+        const inRange = expected >= Date.parse('0000-01-01') && expected <= Date.parse('9999-12-31');
+        if (inRange) expect(addDays(date, n)).toBe(new Date(expected).toISOString().slice(0, 10));
+        else expect(() => addDays(date, n)).toThrow(/outside years 0000–9999/);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => addDays('2026-03-08', 2 ** 52)).toThrow(/outside years 0000–9999/);
+  });
+
+  it('dayOfWeek equals date-fns getDay in UTC', () => {
+    fc.assert(
+      fc.property(anyDate, (date) => {
+        expect(dayOfWeek(date)).toBe(getDay(Date.parse(date), { in: utc }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('compareCalendarDates equals date-fns compareAsc on the UTC midnights', () => {
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => {
+        expect(compareCalendarDates(a, b)).toBe(compareAsc(Date.parse(a), Date.parse(b)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('localDayNumbers differences are wholeDaysBetween, in every zone', () => {
+    fc.assert(
+      fc.property(instant, instant, zone, (a, b, timeZone) => {
+        const dayOf = localDayNumbers(timeZone);
+        expect(dayOf(b) - dayOf(a)).toBe(wholeDaysBetween(a, b, timeZone));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => localDayNumbers('Mars/Olympus')).toThrow(/IANA time zone/);
+    expect(() => localDayNumbers('UTC')(Number.NaN)).toThrow(/whole number/);
   });
 });

@@ -1,9 +1,4 @@
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  compareAsc,
-  getDay,
-} from 'date-fns';
+import { addDays as addDaysFns, addMonths as addMonthsFns } from 'date-fns';
 import { millisecondsInDay } from 'date-fns/constants';
 import type { CalendarDate, Instant, TimeZone } from '../model/primitives';
 import { calendarDateToUtc, utcToCalendarDate } from './calendar-date';
@@ -11,7 +6,7 @@ import { assertEpochMs, checkedResult, formatInstant, toEpochMs } from './instan
 import { assertTimeZone } from './time-zone';
 import { utc } from './utc-date';
 import { assertWholeNumber } from './validation';
-import { instantOfWallClock, wallClockAt } from './wall-clock';
+import { instantOfWallClock, wallClockAt, wallClockReader } from './wall-clock';
 
 /**
  * A day of the week as JavaScript numbers it: 0 = Sunday, 1 = Monday, …,
@@ -100,6 +95,40 @@ export function wholeDaysBetween(from: number, to: number, timeZone: TimeZone): 
 }
 
 /**
+ * Reads local day numbers in a zone: whole days from 1970-01-01 to an instant's
+ * calendar date there. `wholeDaysBetween(a, b, zone)` is `dayOf(b) − dayOf(a)`, so
+ * a loop over many records reads each record's day once, and the zone is checked
+ * once.
+ *
+ * @param timeZone - The IANA time zone whose calendar counts.
+ * @returns A function from an instant (epoch ms) to its local day number (negative
+ * before 1970); it throws a {@link ValidationError} for an invalid instant.
+ * @throws {@link ValidationError} when the time zone is invalid.
+ * @example
+ * ```ts
+ * const dayOf = localDayNumbers('America/New_York');
+ * dayOf(parseInstant('1970-01-02T03:00:00Z')); //=> 0
+ * ```
+ * @internal
+ */
+export function localDayNumbers(timeZone: TimeZone): (at: number) => number {
+  let reader = dayReaders.get(timeZone);
+  if (reader === undefined) {
+    assertTimeZone(timeZone);
+    const wallClock = wallClockReader(timeZone);
+    reader = (at) => {
+      assertEpochMs(at, 'instant');
+      return Math.floor(wallClock(at) / millisecondsInDay);
+    };
+    dayReaders.set(timeZone, reader);
+  }
+  return reader;
+}
+
+/** One {@link localDayNumbers} reader per (valid) zone. */
+const dayReaders = new Map<TimeZone, (at: number) => number>();
+
+/**
  * Adds calendar days to a date.
  *
  * @param date - The date to start from.
@@ -117,8 +146,18 @@ export function wholeDaysBetween(from: number, to: number, timeZone: TimeZone): 
 export function addDays(date: CalendarDate, n: number): CalendarDate {
   const start = calendarDateToUtc(date);
   assertWholeNumber(n, 'day count');
-  return utcToCalendarDate(addDaysFns(start, n, { in: utc }).getTime(), `${date} + ${n} days`);
+  // A UTC day is always 86,400,000 ms, so this is date-fns' `addDays` in UTC (a
+  // property test checks the two agree) without building `Date` objects.
+  return utcToCalendarDate(withinDateRange(start + n * millisecondsInDay), () => `${date} + ${n} days`);
 }
+
+/** Epoch ms beyond what a `Date` can hold (±8.64e15) become `NaN`, as in date-fns. */
+function withinDateRange(epochMs: number): number {
+  return Math.abs(epochMs) <= MAX_DATE_MS ? epochMs : Number.NaN;
+}
+
+/** The largest time value a `Date` holds, in either direction. */
+const MAX_DATE_MS = 8.64e15;
 
 /**
  * Adds calendar months to a date; a day that the target month lacks becomes its
@@ -245,7 +284,9 @@ export function startOfDayInZone(date: CalendarDate, timeZone: TimeZone): number
  * @category Calendar
  */
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
-  return compareAsc(calendarDateToUtc(a), calendarDateToUtc(b)) as -1 | 0 | 1;
+  const x = calendarDateToUtc(a);
+  const y = calendarDateToUtc(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -262,7 +303,10 @@ export function compareCalendarDates(a: CalendarDate, b: CalendarDate): -1 | 0 |
  * @category Calendar
  */
 export function dayOfWeek(date: CalendarDate): DayOfWeek {
-  return getDay(calendarDateToUtc(date), { in: utc }) as DayOfWeek;
+  // Day 0 of the epoch, 1970-01-01, was a Thursday (4); the same as date-fns'
+  // `getDay` in UTC, which a property test checks.
+  const day = Math.floor(calendarDateToUtc(date) / millisecondsInDay);
+  return ((((day + 4) % 7) + 7) % 7) as DayOfWeek;
 }
 
 /** `n`, with `-0` (which `Object.is` and `toBe(0)` tell apart from `0`) made `0`. */

@@ -12,6 +12,9 @@ const MAX_EPOCH_MS = 253_402_300_799_999;
  */
 const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/;
 
+/** The last instant {@link parseInstant} accepted, and its value. */
+let lastParsed: { readonly text: unknown; readonly epochMs: number } = { text: undefined, epochMs: 0 };
+
 /**
  * Parses an ISO-8601 UTC instant into epoch milliseconds.
  *
@@ -33,6 +36,9 @@ const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/;
  * @category Calendar
  */
 export function parseInstant(instant: string): number {
+  // Plays read the same instant for every office (e.g. the current message's
+  // publication): remember the last one parsed.
+  if (instant === lastParsed.text) return lastParsed.epochMs;
   const match = typeof instant === 'string' ? INSTANT_PATTERN.exec(instant) : null;
   if (match) {
     const [, dateTime = '', fraction = ''] = match;
@@ -41,7 +47,10 @@ export function parseInstant(instant: string): number {
     // 24:00; only a value that prints back unchanged is the instant written.
     const canonical = `${dateTime}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
     const epochMs = Date.parse(canonical);
-    if (!Number.isNaN(epochMs) && new Date(epochMs).toISOString() === canonical) return epochMs;
+    if (!Number.isNaN(epochMs) && new Date(epochMs).toISOString() === canonical) {
+      lastParsed = { text: instant, epochMs };
+      return epochMs;
+    }
   }
   throw invalidArgument(
     'instant',
@@ -120,4 +129,81 @@ export function toEpochMs(at: number | Instant): number {
 export function checkedResult(epochMs: number, what: string | (() => string)): number {
   if (Number.isSafeInteger(epochMs) && epochMs >= MIN_EPOCH_MS && epochMs <= MAX_EPOCH_MS) return epochMs;
   throw invalidArgument('instant', `${typeof what === 'function' ? what() : what} falls outside years 0000–9999`, 'out_of_range');
+}
+
+/** Days from 1970-01-01 to the first of each month (0-based) of a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** The value of two ASCII digits at `i`, or `NaN` (or a value ≥ 100) when they are not digits. */
+function twoDigits(text: string, i: number): number {
+  const tens = text.charCodeAt(i) - 48;
+  const ones = text.charCodeAt(i + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : Number.NaN;
+}
+
+/** The value of the ASCII digit at `i`, or `NaN` when it is not a digit. */
+function oneDigit(text: string, i: number): number {
+  const digit = text.charCodeAt(i) - 48;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+
+/**
+ * Reads a validated instant string as epoch milliseconds, exactly as `Date.parse`
+ * does, about ten times faster for the common shapes `YYYY-MM-DDTHH:mm:ssZ` and
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` (integer arithmetic on the characters). Anything else
+ * — another shape, or a field `Date.parse` would roll over such as February 30 — is
+ * handed to `Date.parse`, so the result is always the same as `Date.parse`'s.
+ *
+ * For records that were already validated (the engine's index parses every
+ * record's timestamps once); use {@link parseInstant} for untrusted input.
+ *
+ * @param instant - An ISO-8601 UTC instant.
+ * @returns Epoch milliseconds, or `NaN` when `Date.parse` gives `NaN`.
+ * @example
+ * ```ts
+ * readInstant('2026-03-08T14:30:00Z'); //=> 1772980200000
+ * readInstant('2026-03-08T14:30:00.250Z'); //=> 1772980200250
+ * ```
+ * @internal
+ */
+export function readInstant(instant: string): number {
+  const length = instant.length;
+  if (
+    (length === 20 || (length === 24 && instant.charCodeAt(19) === 46)) &&
+    instant.charCodeAt(length - 1) === 90 && // Z
+    instant.charCodeAt(4) === 45 && // -
+    instant.charCodeAt(7) === 45 &&
+    instant.charCodeAt(10) === 84 && // T
+    instant.charCodeAt(13) === 58 && // :
+    instant.charCodeAt(16) === 58
+  ) {
+    const year = twoDigits(instant, 0) * 100 + twoDigits(instant, 2);
+    const month = twoDigits(instant, 5);
+    const day = twoDigits(instant, 8);
+    const hours = twoDigits(instant, 11);
+    const minutes = twoDigits(instant, 14);
+    const seconds = twoDigits(instant, 17);
+    const millis = length === 24 ? twoDigits(instant, 20) * 10 + oneDigit(instant, 22) : 0;
+    // Days 1–28 exist in every month; later days and any odd field go to Date.parse.
+    if (
+      year >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hours <= 23 &&
+      minutes <= 59 &&
+      seconds <= 59 &&
+      millis <= 999
+    ) {
+      const leap = month > 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+      const before = year - 1;
+      const days =
+        365 * (year - 1970) +
+        Math.floor(before / 4) - 492 - (Math.floor(before / 100) - 19) + (Math.floor(before / 400) - 4) +
+        DAYS_BEFORE_MONTH[month - 1]! + leap + day - 1;
+      return days * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+    }
+  }
+  return Date.parse(instant);
 }

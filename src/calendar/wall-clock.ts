@@ -33,13 +33,48 @@ const MIXED = Number.NaN;
 /** Bounds the cache of one zone (about 100 years of slots would be 3.5 M; keep far fewer). */
 const MAX_SLOTS = 200_000;
 const slotsByZone = new Map<TimeZone, Map<number, number>>();
+/**
+ * A first, coarser cache per zone in UTC days: nearly every day has one offset all
+ * day, so a few hundred entries answer for years of records. A day with a
+ * transition is marked {@link MIXED} and answered by the 15-minute slots. (As in
+ * {@link instantOfWallClock}, no zone changes its offset twice within two days, so
+ * equal offsets at both ends of a day mean one offset all day.)
+ */
+const daysByZone = new Map<TimeZone, Map<number, number>>();
+/** Bounds the day cache of one zone (about 270 years). */
+const MAX_DAYS = 100_000;
 
 /**
  * The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds. Cached per
- * 15-minute slot when the offset is the same at both ends of the slot (no zone
- * changes its offset twice within 15 minutes), read exactly otherwise.
+ * UTC day, then per 15-minute slot, when the offset is the same at both ends of
+ * the day or slot (no zone changes its offset twice within 15 minutes), read
+ * exactly otherwise.
  */
 function offsetMs(timeZone: TimeZone, epochMs: number): number {
+  let days = daysByZone.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    daysByZone.set(timeZone, days);
+  }
+  return offsetInDays(timeZone, days, epochMs);
+}
+
+/** {@link offsetMs} with the zone's day cache already looked up. */
+function offsetInDays(timeZone: TimeZone, days: Map<number, number>, epochMs: number): number {
+  const day = Math.floor(epochMs / millisecondsInDay);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = readOffsetMs(timeZone, day * millisecondsInDay);
+    const end = readOffsetMs(timeZone, (day + 1) * millisecondsInDay - 1);
+    offset = start === end ? start : MIXED;
+    if (days.size >= MAX_DAYS) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? slotOffsetMs(timeZone, epochMs) : offset;
+}
+
+/** {@link offsetMs} on a day with a transition: by 15-minute slot. */
+function slotOffsetMs(timeZone: TimeZone, epochMs: number): number {
   let slots = slotsByZone.get(timeZone);
   if (slots === undefined) {
     slots = new Map();
@@ -55,6 +90,24 @@ function offsetMs(timeZone: TimeZone, epochMs: number): number {
     slots.set(slot, offset);
   }
   return Number.isNaN(offset) ? readOffsetMs(timeZone, epochMs) : offset;
+}
+
+/**
+ * {@link wallClockAt} for one zone, for loops over many instants: the zone's
+ * cache is looked up once.
+ *
+ * @param timeZone - A valid IANA time zone.
+ * @returns A function from an instant (epoch ms) to its wall clock there.
+ * @internal
+ */
+export function wallClockReader(timeZone: TimeZone): (epochMs: number) => number {
+  let days = daysByZone.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    daysByZone.set(timeZone, days);
+  }
+  const cache = days;
+  return (epochMs) => epochMs + offsetInDays(timeZone, cache, epochMs);
 }
 
 /**

@@ -48,6 +48,75 @@ export interface PlanIndexOptions extends Omit<PlanOptions, 'snapshot'> {
   readonly officeIds?: readonly Id[];
 }
 
+/** A draft that passed the floor, horizon and decisions, with its id. */
+interface KeptDraft {
+  readonly draft: ActionDraft;
+  readonly id: string;
+}
+
+/**
+ * What {@link planIndex} remembers between calls: each play's kept drafts (after
+ * the floor, horizon and decisions) by office history. A history is rebuilt
+ * whenever its office changes, so a remembered entry is always for the same
+ * records; everything else the drafts depend on — the moment, the playbook, the
+ * plays, the practice and the decisions — is part of the cache's key, and a
+ * different key empties the cache. A holder that changes the decisions map in
+ * place (the desk) calls {@link PlanCache.clear}.
+ *
+ * @internal
+ */
+export interface PlanCache {
+  /** Forgets everything. */
+  clear(): void;
+  /** @internal */
+  readonly state: {
+    key: readonly unknown[] | undefined;
+    byPlay: Map<Play, WeakMap<OfficeHistory, readonly KeptDraft[]>>;
+  };
+}
+
+/**
+ * Creates an empty {@link PlanCache}.
+ *
+ * @returns The cache.
+ * @example
+ * ```ts
+ * const cache = createPlanCache();
+ * planIndexWith({ index, playbook: defaultPlaybook, now, officeIds: ['off-1'] }, cache).length; //=> 3
+ * ```
+ * @internal
+ */
+export function createPlanCache(): PlanCache {
+  const state: PlanCache['state'] = { key: undefined, byPlay: new Map() };
+  return {
+    state,
+    clear() {
+      state.key = undefined;
+      state.byPlay = new Map();
+    },
+  };
+}
+
+/** The cache's entries for one play, emptied first when the key changed. */
+function cachedDrafts(
+  cache: PlanCache | undefined,
+  key: readonly unknown[],
+  play: Play,
+): WeakMap<OfficeHistory, readonly KeptDraft[]> | undefined {
+  if (cache === undefined) return undefined;
+  const { state } = cache;
+  if (state.key === undefined || state.key.length !== key.length || state.key.some((part, i) => part !== key[i])) {
+    state.key = key;
+    state.byPlay = new Map();
+  }
+  let entries = state.byPlay.get(play);
+  if (entries === undefined) {
+    entries = new WeakMap();
+    state.byPlay.set(play, entries);
+  }
+  return entries;
+}
+
 /**
  * Decides, from a decision history, whether an action is hidden today: `done` and
  * `dismissed` hide it for good; `snoozed` hides it until (not including) `until`.
@@ -112,6 +181,27 @@ export function planActions(options: PlanOptions): Action[] {
  * @category Engine
  */
 export function planIndex(options: PlanIndexOptions): Action[] {
+  return planIndexWith(options, undefined);
+}
+
+/**
+ * {@link planIndex} with a {@link PlanCache}: each play's drafts are remembered per
+ * office history, so that re-planning after a change to one office recomputes only
+ * that office (the desk keeps one cache). The result is always what
+ * {@link planIndex} returns.
+ *
+ * @param options - As for {@link planIndex}.
+ * @param cache - The cache, or `undefined` for none.
+ * @returns The actions, ordered as {@link planActions} orders them.
+ * @throws {@link ValidationError} when `now` is not a valid moment.
+ * @example
+ * ```ts
+ * const cache = createPlanCache();
+ * planIndexWith({ index, playbook: defaultPlaybook, now, officeIds: ['off-1'] }, cache).length; //=> 3
+ * ```
+ * @internal
+ */
+export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | undefined): Action[] {
   const { index, playbook } = options;
   const plays = options.plays ?? defaultPlays;
   const now = toMillis(options.now);
@@ -157,7 +247,9 @@ export function planIndex(options: PlanIndexOptions): Action[] {
     return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   };
 
-  const byOffice = new Map<Id, OfficeHistory>(eligible.map((history) => [history.office.id, history]));
+  // The cache holds drafts after decisions, so extra decisions bypass it.
+  const remembering = options.decisions === undefined || options.decisions.length === 0 ? cache : undefined;
+  const cacheKey = [now, playbook, plays, index.context, index.decisions];
   let ledger: ReturnType<typeof complianceLedger> | undefined;
   const actions: (Action & { readonly order: number })[] = [];
   plays.forEach((play, order) => {
@@ -165,23 +257,36 @@ export function planIndex(options: PlanIndexOptions): Action[] {
     if (!isEnabled(context.policy)) return;
     // Floor, horizon and decisions come first, so that a play's `select` chooses
     // among the actions that can actually be shown.
+    const remembered = cachedDrafts(remembering, cacheKey, play);
     const ids = new Map<ActionDraft, string>();
-    let drafts: readonly ActionDraft[] = (play.select ? eligible : offices).flatMap((history) =>
-      play.plan(history, context).filter((draft) => {
-        if (draft.outreach && isInsideFloor(history)) return false;
-        if (compareCalendarDates(draft.due, horizonEnd) > 0) return false;
-        const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
-        if (hiddenByDecision(decisionsFor(id), moment.today)) return false;
+    const kept: ActionDraft[] = [];
+    for (const history of play.select ? eligible : offices) {
+      let keptHere = remembered?.get(history);
+      if (keptHere === undefined) {
+        const list: KeptDraft[] = [];
+        for (const draft of play.plan(history, context)) {
+          if (draft.outreach && isInsideFloor(history)) continue;
+          if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
+          const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
+          if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
+          list.push({ draft, id });
+        }
+        keptHere = list;
+        remembered?.set(history, keptHere);
+      }
+      for (const { draft, id } of keptHere) {
         ids.set(draft, id);
-        return true;
-      }),
-    );
+        kept.push(draft);
+      }
+    }
+    let drafts: readonly ActionDraft[] = kept;
     if (play.select) drafts = play.select(drafts, context);
     for (const draft of drafts) {
       if (wanted !== undefined && !wanted.has(draft.officeId)) continue;
-      const history = byOffice.get(draft.officeId);
+      // Only offices the plays plan for (a host's play might name another office).
+      const history = index.offices.get(draft.officeId);
       const id = ids.get(draft);
-      if (history === undefined || id === undefined) continue;
+      if (history === undefined || !lifecycles.includes(history.office.lifecycle) || id === undefined) continue;
       // The ledger walks every costed touchpoint: build it only once an action has a cost estimate.
       const costed = (playbook.compliance.actionCostEstimates[draft.kind] ?? 0) > 0;
       if (costed) ledger ??= complianceLedger({ index, playbook, now });

@@ -1,3 +1,4 @@
+import { readInstant } from '../calendar/instant';
 import type { ActionDecision } from './action-decision';
 import type { Clinician } from './clinician';
 import type { Contact } from './contact';
@@ -125,17 +126,69 @@ function byVersionThenId(a: PracticeMessage, b: PracticeMessage): number {
  * @category History
  */
 export function referralEntry(referral: Referral): ReferralEntry {
-  const stepTimes = referral.intake.map((step) => Date.parse(step.at));
-  const completed = referral.intake.findIndex((step) => step.status === 'first-visit-completed');
+  const intake = referral.intake;
+  const stepTimes: number[] = new Array<number>(intake.length);
+  let firstVisitAt: number | undefined;
+  for (let i = 0; i < intake.length; i += 1) {
+    const step = intake[i]!;
+    const at = readInstant(step.at);
+    stepTimes[i] = at;
+    if (firstVisitAt === undefined && step.status === 'first-visit-completed') firstVisitAt = at;
+  }
   return {
     record: referral,
-    at: Date.parse(referral.receivedAt),
+    at: readInstant(referral.receivedAt),
     status: intakeStatus(referral),
     stepTimes,
-    contactedAt: referral.patientContactedAt === undefined ? undefined : Date.parse(referral.patientContactedAt),
-    firstVisitAt: completed < 0 ? undefined : stepTimes[completed],
+    contactedAt: referral.patientContactedAt === undefined ? undefined : readInstant(referral.patientContactedAt),
+    firstVisitAt,
   };
 }
+
+/** At most this many places out of order: then an insertion sort, else `Array.prototype.sort`. */
+const FEW_DESCENTS = 32;
+
+/**
+ * Sorts by time, then id, in place. Records usually arrive nearly in order (a
+ * store returns them by insertion), so the list is checked first: in order, it is
+ * left alone; with at most {@link FEW_DESCENTS} places where it goes backwards (so
+ * at most that many ascending runs), an insertion sort finishes in linear time
+ * without a comparator call per comparison; otherwise the built-in sort runs. All
+ * three give the same, fully determined order.
+ */
+function sortByTimeThenId<T extends Timed<{ readonly id: string }>>(list: T[]): T[] {
+  let descents = 0;
+  for (let i = 1; i < list.length; i += 1) {
+    if (byTimeThenId(list[i - 1]!, list[i]!) > 0 && ++descents > FEW_DESCENTS) return list.sort(byTimeThenId);
+  }
+  if (descents === 0) return list;
+  for (let i = 1; i < list.length; i += 1) {
+    const entry = list[i]!;
+    const at = entry.at;
+    const id = entry.record.id;
+    let j = i - 1;
+    for (; j >= 0; j -= 1) {
+      const other = list[j]!;
+      if (other.at < at || (other.at === at && other.record.id <= id)) break;
+      list[j + 1] = other;
+    }
+    list[j + 1] = entry;
+  }
+  return list;
+}
+
+/** Pairs each record with its instant read once. */
+function timed<T>(records: readonly T[], instantOf: (record: T) => string): Timed<T>[] {
+  const list: Timed<T>[] = new Array<Timed<T>>(records.length);
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i]!;
+    list[i] = { record, at: readInstant(instantOf(record)) };
+  }
+  return list;
+}
+
+const touchpointAt = (touchpoint: Touchpoint): string => touchpoint.at;
+const thankYouSentAt = (thankYou: ThankYou): string => thankYou.sentAt;
 
 /**
  * The records of one office, to be indexed by {@link buildOfficeHistory}. Any order.
@@ -165,14 +218,32 @@ export interface OfficeRecords {
  * @category History
  */
 export function buildOfficeHistory(office: Office, context: PracticeContext, records: OfficeRecords): OfficeHistory {
+  return historyOf(office, context, {
+    contacts: [...records.contacts],
+    touchpoints: timed(records.touchpoints, touchpointAt),
+    referrals: records.referrals.map(referralEntry),
+    thankYous: timed(records.thankYous, thankYouSentAt),
+  });
+}
+
+/** One office's records with their times read, in any order (sorted in place by {@link historyOf}). */
+interface Bucket {
+  contacts: Contact[];
+  touchpoints: Timed<Touchpoint>[];
+  referrals: ReferralEntry[];
+  thankYous: Timed<ThankYou>[];
+}
+
+/** Sorts a bucket's lists in place and wraps them as the office's history. */
+function historyOf(office: Office, context: PracticeContext, bucket: Bucket): OfficeHistory {
   return {
     office,
     context,
     timeZone: office.timeZone ?? context.practice.timeZone,
-    contacts: [...records.contacts].sort(byId),
-    touchpoints: records.touchpoints.map((record) => ({ record, at: Date.parse(record.at) })).sort(byTimeThenId),
-    referrals: records.referrals.map(referralEntry).sort(byTimeThenId),
-    thankYous: records.thankYous.map((record) => ({ record, at: Date.parse(record.sentAt) })).sort(byTimeThenId),
+    contacts: bucket.contacts.sort(byId),
+    touchpoints: sortByTimeThenId(bucket.touchpoints),
+    referrals: sortByTimeThenId(bucket.referrals),
+    thankYous: sortByTimeThenId(bucket.thankYous),
   };
 }
 
@@ -200,11 +271,18 @@ export function practiceContext(
   return { practice: snapshot.practice, currentMessage, clinicians: [...snapshot.clinicians].sort(byId) };
 }
 
-interface Bucket {
-  contacts: Contact[];
-  touchpoints: Touchpoint[];
-  referrals: Referral[];
-  thankYous: ThankYou[];
+/** Contacts by id, in ascending id order (sorting only when the input is not already). */
+function contactsById(contacts: readonly Contact[]): Map<Id, Contact> {
+  let sorted = contacts;
+  for (let i = 1; i < contacts.length; i += 1) {
+    if (byId(contacts[i - 1]!, contacts[i]!) > 0) {
+      sorted = [...contacts].sort(byId);
+      break;
+    }
+  }
+  const map = new Map<Id, Contact>();
+  for (const contact of sorted) map.set(contact.id, contact);
+  return map;
 }
 
 /**
@@ -227,25 +305,30 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
   for (const office of snapshot.offices) {
     buckets.set(office.id, { contacts: [], touchpoints: [], referrals: [], thankYous: [] });
   }
+  // One pass per collection: group by office and read each timestamp once.
   for (const contact of snapshot.contacts) buckets.get(contact.officeId)?.contacts.push(contact);
-  for (const touchpoint of snapshot.touchpoints) buckets.get(touchpoint.officeId)?.touchpoints.push(touchpoint);
-  for (const referral of snapshot.referrals) buckets.get(referral.officeId)?.referrals.push(referral);
-  for (const thankYou of snapshot.thankYous) buckets.get(thankYou.officeId)?.thankYous.push(thankYou);
+  for (const touchpoint of snapshot.touchpoints) {
+    buckets.get(touchpoint.officeId)?.touchpoints.push({ record: touchpoint, at: readInstant(touchpoint.at) });
+  }
+  for (const referral of snapshot.referrals) buckets.get(referral.officeId)?.referrals.push(referralEntry(referral));
+  for (const thankYou of snapshot.thankYous) {
+    buckets.get(thankYou.officeId)?.thankYous.push({ record: thankYou, at: readInstant(thankYou.sentAt) });
+  }
 
   const context = practiceContext(snapshot);
   const offices = new Map<Id, OfficeHistory>();
   for (const office of [...snapshot.offices].sort(byId)) {
     const bucket = buckets.get(office.id);
-    if (bucket) offices.set(office.id, buildOfficeHistory(office, context, bucket));
+    if (bucket) offices.set(office.id, historyOf(office, context, bucket));
   }
 
   const messages = snapshot.messages
-    .map((record) => ({ record, at: Date.parse(record.publishedAt) }))
+    .map((record) => ({ record, at: readInstant(record.publishedAt) }))
     .sort((a, b) => byVersionThenId(a.record, b.record));
 
   const decisions = new Map<Id, ActionDecision[]>();
   const sortedDecisions = [...snapshot.decisions].sort(
-    (a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt) || byId(a, b),
+    (a, b) => readInstant(a.decidedAt) - readInstant(b.decidedAt) || byId(a, b),
   );
   for (const decision of sortedDecisions) {
     const list = decisions.get(decision.actionId);
@@ -257,7 +340,7 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
     practice: snapshot.practice,
     context,
     offices,
-    contacts: new Map([...snapshot.contacts].sort(byId).map((contact) => [contact.id, contact])),
+    contacts: contactsById(snapshot.contacts),
     clinicians: context.clinicians,
     messages,
     currentMessage: context.currentMessage,

@@ -21,7 +21,16 @@ import type { RecordRef } from '../engine/action';
  * @internal
  */
 export function entriesUpTo<T extends { readonly at: number }>(entries: readonly T[], now: number): T[] {
-  return entries.filter((entry) => entry.at <= now);
+  // Usually nothing lies after `now`: then a plain copy does, without a callback per entry.
+  let i = 0;
+  while (i < entries.length && entries[i]!.at <= now) i += 1;
+  if (i === entries.length) return entries.slice();
+  const kept = entries.slice(0, i);
+  for (i += 1; i < entries.length; i += 1) {
+    const entry = entries[i]!;
+    if (entry.at <= now) kept.push(entry);
+  }
+  return kept;
 }
 
 /**

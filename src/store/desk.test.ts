@@ -124,6 +124,33 @@ describe('createDesk under other writers and overlapping calls', () => {
     }
   });
 
+  it('re-plans one office after writes exactly as a fresh plan of the stored snapshot does', async () => {
+    const store = await seeded();
+    await store.upsertClinician({ id: 'cl', tenantId: T, name: 'Sam', capacity: { openSlots: 6, acceptingNewClients: true } });
+    for (const id of ['d', 'e', 'f']) {
+      await store.upsertOffice({ id, tenantId: T, name: `Office ${id}`, kind: 'primary-care', lifecycle: 'active' });
+    }
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    const fresh = async (id: string) =>
+      planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === id);
+    // A referral to `f` makes it one of the best offices to ask, pushing another out.
+    await desk.logReferral({
+      id: 'f-r', tenantId: T, officeId: 'f', receivedAt: daysBefore(NOW, 3), via: 'fax',
+      patient: { reference: 'p-1' }, checklist: {},
+    });
+    for (const id of ['a', 'd', 'e', 'f']) expect((await desk.office(id, NOW))?.actions, id).toEqual(await fresh(id));
+    // A decision hides an action the desk had already planned (and remembered).
+    const [first] = (await desk.office('a', NOW))!.actions;
+    await desk.decide({ id: 'd1', tenantId: T, actionId: first!.id, decidedAt: NOW, outcome: 'dismissed', reason: 'moved away' });
+    expect((await desk.office('a', NOW))?.actions.map((a) => a.id)).not.toContain(first!.id);
+    expect((await desk.office('a', NOW))?.actions).toEqual(await fresh('a'));
+    // Another moment re-plans everything.
+    const later = daysBefore(NOW, -40);
+    const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: later });
+    expect((await desk.office('b', later))?.actions).toEqual(full.filter((a) => a.officeId === 'b'));
+  });
+
   it('refreshOffice takes a contact out of the office it moved from', async () => {
     const store = await seeded();
     await store.upsertContact({ id: 'doc', tenantId: T, officeId: 'a', name: 'Dr. Lee', role: 'physician' });

@@ -1,7 +1,8 @@
+import { readInstant } from '../calendar/instant';
 import type { Action } from '../engine/action';
 import { toMillis, type Moment } from '../engine/context';
 import { followUpStatus } from '../engine/follow-up-status';
-import { planIndex } from '../engine/plan';
+import { createPlanCache, planIndexWith } from '../engine/plan';
 import { scoreRelationship, type RelationshipScore } from '../engine/score';
 import { rankIndexedSources, type SourceRanking } from '../engine/sources';
 import type { ActionDecision } from '../model/action-decision';
@@ -21,6 +22,9 @@ import type { FollowUpFacts } from '../plays/follow-up/status';
 import type { Play } from '../plays/play';
 import type { AppendResult, ReferwellStore, Stored, StoreInput, WriteOptions } from './store';
 
+/** The default clock's resolution. */
+const MINUTE = 60_000;
+
 /**
  * The {@link createDesk} options.
  *
@@ -31,7 +35,13 @@ export interface DeskOptions {
   readonly store: ReferwellStore;
   /** The policies; default {@link defaultPlaybook}. */
   readonly playbook?: Playbook;
-  /** What time it is, for calls that do not pass `now`; default the system clock. */
+  /**
+   * What time it is, for calls that do not pass `now`; default the system clock
+   * read to the whole minute. The desk keeps each office's drafts for the last
+   * moment it planned, so calls within the same minute re-plan only the offices
+   * written to; a clock that ticks every millisecond would re-plan every office
+   * on every call.
+   */
   readonly clock?: () => Moment;
   /** The plays; default the nine built-in plays. */
   readonly plays?: readonly Play[];
@@ -122,6 +132,8 @@ interface Working {
   readonly messages: Map<Id, PracticeMessage>;
   readonly decisions: Map<Id, ActionDecision[]>;
   readonly offices: Map<Id, OfficeEntry>;
+  /** Offices whose history must be rebuilt before the index is read again. */
+  readonly dirty: Set<Id>;
   index: PracticeIndex | undefined;
 }
 
@@ -157,9 +169,13 @@ function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
 export function createDesk(options: DeskOptions): Desk {
   const { store } = options;
   const playbook = options.playbook ?? defaultPlaybook;
-  const clock = options.clock ?? (() => Date.now());
+  const clock = options.clock ?? (() => Math.floor(Date.now() / MINUTE) * MINUTE);
   const plays = options.plays;
   let working: Promise<Working> | undefined;
+  // Each play's drafts per office history, so that re-planning after a write
+  // recomputes only the office written to (and a play that chooses among offices,
+  // like `ask`, only redoes its choice).
+  const planCache = createPlanCache();
 
   const load = (): Promise<Working> => {
     if (working === undefined) {
@@ -198,20 +214,21 @@ export function createDesk(options: DeskOptions): Desk {
       messages: new Map(snapshot.messages.map((message) => [message.id, message])),
       decisions,
       offices,
+      dirty: new Set(),
       index: undefined,
     };
   };
 
-  /** The index, rebuilding only what changed (`officeIds`: only those offices' histories). */
-  const indexOf = (state: Working, officeIds?: readonly Id[]): PracticeIndex => {
+  /** The index, rebuilding only what changed (the offices marked dirty since the last call). */
+  const indexOf = (state: Working): PracticeIndex => {
     let index = state.index;
+    let rebuild: Iterable<Id> = state.dirty;
     if (index === undefined) {
       const context = practiceContext({
         practice: state.practice,
         clinicians: [...state.clinicians.values()],
         messages: [...state.messages.values()],
       });
-      for (const entry of state.offices.values()) entry.history = undefined;
       const contacts = new Map<Id, Contact>();
       for (const entry of state.offices.values()) for (const contact of entry.contacts.values()) contacts.set(contact.id, contact);
       index = {
@@ -221,19 +238,23 @@ export function createDesk(options: DeskOptions): Desk {
         contacts,
         clinicians: context.clinicians,
         messages: [...state.messages.values()]
-          .map((record) => ({ record, at: Date.parse(record.publishedAt) }))
+          .map((record) => ({ record, at: readInstant(record.publishedAt) }))
           .sort((a, b) => a.record.version - b.record.version || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0)),
         currentMessage: context.currentMessage,
         decisions: state.decisions,
       };
       state.index = index;
+      for (const entry of state.offices.values()) entry.history = undefined;
+      rebuild = [...state.offices.keys()].sort();
     }
     const offices = index.offices as Map<Id, OfficeHistory>;
-    const wanted = officeIds ?? [...state.offices.keys()].sort();
     let added = false;
-    for (const id of wanted) {
+    for (const id of rebuild) {
       const entry = state.offices.get(id);
-      if (entry === undefined) continue;
+      if (entry === undefined) {
+        offices.delete(id);
+        continue;
+      }
       if (entry.history === undefined) {
         entry.history = buildOfficeHistory(entry.office, index.context, {
           contacts: [...entry.contacts.values()],
@@ -242,9 +263,11 @@ export function createDesk(options: DeskOptions): Desk {
           thankYous: [...entry.thankYous.values()],
         });
         if (!offices.has(id)) added = true;
+        // Replacing an office's history keeps its place in the map (ascending ids).
         offices.set(id, entry.history);
       }
     }
+    state.dirty.clear();
     if (added) {
       const sorted = [...offices.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       offices.clear();
@@ -253,14 +276,19 @@ export function createDesk(options: DeskOptions): Desk {
     return index;
   };
 
+  /** Marks an office's history stale: it is rebuilt the next time the index is read. */
+  const markDirty = (state: Working, entry: OfficeEntry): void => {
+    entry.history = undefined;
+    state.dirty.add(entry.office.id);
+  };
+
   /** Applies a stored record of an office to the working set, marking that office changed. */
   const touchOffice = async (officeId: Id, apply: (entry: OfficeEntry) => void) => {
     const state = await load();
     const entry = state.offices.get(officeId);
     if (entry === undefined) return;
     apply(entry);
-    entry.history = undefined;
-    (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(officeId);
+    markDirty(state, entry);
   };
 
   const practiceChanged = async (apply: (state: Working) => void) => {
@@ -310,7 +338,11 @@ export function createDesk(options: DeskOptions): Desk {
           const state = await load();
           const entry = state.offices.get(stored.record.id);
           // A new office starts empty; one another writer created (version > 1) is loaded.
-          if (entry === undefined && stored.version === 1) state.offices.set(stored.record.id, entryFor(stored.record));
+          if (entry === undefined && stored.version === 1) {
+            const created = entryFor(stored.record);
+            state.offices.set(stored.record.id, created);
+            markDirty(state, created);
+          }
           else if (entry === undefined) await reloadOffice(stored.record.id);
           else await touchOffice(stored.record.id, (e) => void (e.office = stored.record));
         }
@@ -324,10 +356,7 @@ export function createDesk(options: DeskOptions): Desk {
           const state = await load();
           // A contact may have moved office: drop it wherever it was.
           for (const entry of state.offices.values()) {
-            if (entry.contacts.delete(stored.record.id)) {
-              entry.history = undefined;
-              (state.index?.offices as Map<Id, OfficeHistory> | undefined)?.delete(entry.office.id);
-            }
+            if (entry.contacts.delete(stored.record.id)) markDirty(state, entry);
           }
           await touchOffice(stored.record.officeId, (e) => void e.contacts.set(stored.record.id, stored.record));
           (state.index?.contacts as Map<Id, Contact> | undefined)?.set(stored.record.id, stored.record);
@@ -378,6 +407,8 @@ export function createDesk(options: DeskOptions): Desk {
           const record = result.record;
           const list = [...(state.decisions.get(record.actionId) ?? []).filter((d) => d.id !== record.id), record];
           state.decisions.set(record.actionId, list.sort(byDecisionTime));
+          // The cache's drafts were filtered by the decisions, changed here in place.
+          planCache.clear();
         }
         return result;
       });
@@ -398,7 +429,7 @@ export function createDesk(options: DeskOptions): Desk {
     },
     async plan(now) {
       const index = indexOf(await load());
-      return planIndex({ index, playbook, now: nowOf(now), ...(plays ? { plays } : {}) });
+      return planIndexWith({ index, playbook, now: nowOf(now), ...(plays ? { plays } : {}) }, planCache);
     },
     async sources(now) {
       return rankIndexedSources(indexOf(await load()), playbook, nowOf(now));
@@ -413,13 +444,14 @@ export function createDesk(options: DeskOptions): Desk {
       const history = index.offices.get(officeId)!;
       return {
         history,
-        actions: planIndex({ index, playbook, now: at, officeIds: [officeId], ...(plays ? { plays } : {}) }),
+        actions: planIndexWith({ index, playbook, now: at, officeIds: [officeId], ...(plays ? { plays } : {}) }, planCache),
         score: scoreRelationship(history, playbook, at, plays ? { plays } : {}),
         followUp: followUpStatus(history, playbook, at),
       };
     },
     refresh() {
       working = undefined;
+      planCache.clear();
     },
     refreshOffice(officeId) {
       return serially(async () => {

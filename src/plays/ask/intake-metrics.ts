@@ -3,7 +3,7 @@ import { addBusinessDays, businessDaysBetween, type BusinessCalendar } from '../
 import { addDays, calendarDaysBetween, toCalendarDate } from '../../calendar/dates';
 import type { ReferralEntry } from '../../model/history';
 import type { CalendarDate, Id, TimeZone } from '../../model/primitives';
-import type { IntakeStatus } from '../../model/vocabulary';
+import { intakeStatuses, type IntakeStatus } from '../../model/vocabulary';
 import { compareIds, entriesUpTo } from '../timeline';
 import type { AskPolicy } from './policy';
 
@@ -38,11 +38,21 @@ export interface IntakeClock {
  * @category Plays
  */
 export function isOpenIntake(status: IntakeStatus): boolean {
+  // Looked up: the engine asks once per referral. Anything else goes to the match (and throws).
+  return OPEN_INTAKE.get(status) ?? openIntakeByMatch(status);
+}
+
+function openIntakeByMatch(status: IntakeStatus): boolean {
   return match(status)
     .with('received', 'accepted', 'scheduled', 'no-show', () => true)
     .with('declined', 'cancelled', 'first-visit-completed', () => false)
     .exhaustive();
 }
+
+/** {@link isOpenIntake} of every status, worked out once. */
+const OPEN_INTAKE: ReadonlyMap<IntakeStatus, boolean> = new Map(
+  intakeStatuses.map((status) => [status, openIntakeByMatch(status)]),
+);
 
 /**
  * One referral measured against the intake promises of the `ask` policy.

@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import { toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
+import { localDayNumbers, toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { Id } from '../../model/primitives';
@@ -28,9 +28,15 @@ function lastAsk(history: OfficeHistory, now: number): Timed<Touchpoint> | undef
 
 /** The referrals received in the last `referralWindowDays` days (0 ≤ d < window), oldest first. */
 function recentReferrals(history: OfficeHistory, ctx: Context): ReferralEntry[] {
-  return entriesUpTo(history.referrals, ctx.now).filter(
-    (referral) => wholeDaysBetween(referral.at, ctx.now, ctx.timeZone) < ctx.policy.referralWindowDays,
-  );
+  const recent: ReferralEntry[] = [];
+  const dayOf = localDayNumbers(ctx.timeZone);
+  const today = dayOf(ctx.now);
+  for (const referral of history.referrals) {
+    if (referral.at > ctx.now) continue;
+    // Whole days since receipt (`wholeDaysBetween`), as a difference of day numbers.
+    if (today - dayOf(referral.at) < ctx.policy.referralWindowDays) recent.push(referral);
+  }
+  return recent;
 }
 
 /**

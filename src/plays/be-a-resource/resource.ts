@@ -3,7 +3,7 @@ import { toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { CalendarDate } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
-import type { Purpose, ResourceKind } from '../../model/vocabulary';
+import { purposes, type Purpose, type ResourceKind } from '../../model/vocabulary';
 import type { PlayContext } from '../play';
 import { compareIds, lastEntryUpTo } from '../timeline';
 import type { BeAResourcePolicy } from './policy';
@@ -22,11 +22,21 @@ import type { BeAResourcePolicy } from './policy';
  * @category Plays
  */
 export function isResourcePurpose(purpose: Purpose): boolean {
+  // Looked up: the play asks for every purpose of every touchpoint. Anything else goes to the match (and throws).
+  return RESOURCE_PURPOSE.get(purpose) ?? resourcePurposeByMatch(purpose);
+}
+
+function resourcePurposeByMatch(purpose: Purpose): boolean {
   return match(purpose)
     .with('resource-offer', 'in-service', 'staff-meeting-talk', () => true)
     .with('introduction', 'ask', 'educate', 'coach', 'follow-up', 'collateral-drop', 'thank-you', () => false)
     .exhaustive();
 }
+
+/** {@link isResourcePurpose} of every purpose, worked out once. */
+const RESOURCE_PURPOSE: ReadonlyMap<Purpose, boolean> = new Map(
+  purposes.map((purpose) => [purpose, resourcePurposeByMatch(purpose)]),
+);
 
 /**
  * Whether a touchpoint is a *resource contact*: one of its purposes is a resource
@@ -42,7 +52,9 @@ export function isResourcePurpose(purpose: Purpose): boolean {
  * @category Plays
  */
 export function isResourceContact(touchpoint: Pick<Touchpoint, 'purposes' | 'resources'>): boolean {
-  return touchpoint.purposes.some(isResourcePurpose) || (touchpoint.resources?.length ?? 0) > 0;
+  if ((touchpoint.resources?.length ?? 0) > 0) return true;
+  for (const purpose of touchpoint.purposes) if (isResourcePurpose(purpose)) return true;
+  return false;
 }
 
 /**

@@ -34,8 +34,22 @@ export function checkPracticeMessage(
   message: Pick<PracticeMessage, 'elevatorSpeech'>,
   policy: Pick<EducatePolicy, 'elevatorSpeechMaxWords'>,
 ): MessageCheck {
-  const trimmed = message.elevatorSpeech.trim();
-  const words = trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+  const words = wordCount(message.elevatorSpeech);
   const maxWords = policy.elevatorSpeechMaxWords;
   return { words, maxWords, tooLong: words > maxWords };
+}
+
+/** Word counts already made: a plan checks the same speech once per office. */
+const counted = new Map<string, number>();
+
+/** The number of whitespace-separated words in a text. */
+function wordCount(text: string): number {
+  let words = counted.get(text);
+  if (words === undefined) {
+    const trimmed = text.trim();
+    words = trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+    if (counted.size >= 64) counted.clear();
+    counted.set(text, words);
+  }
+  return words;
 }

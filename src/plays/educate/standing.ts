@@ -1,7 +1,6 @@
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { PracticeMessage } from '../../model/practice-message';
 import type { Touchpoint } from '../../model/touchpoint';
-import { entriesUpTo } from '../timeline';
 
 /**
  * Where an office stands with the practice message: it has heard the `current`
@@ -54,7 +53,10 @@ export function messageStanding(
   now: number,
 ): MessageStandingFacts {
   let heardAt: Timed<Touchpoint> | undefined;
-  for (const entry of entriesUpTo(history.touchpoints, now)) {
+  const touchpoints = history.touchpoints;
+  for (let i = 0; i < touchpoints.length; i += 1) {
+    const entry = touchpoints[i]!;
+    if (entry.at > now) continue;
     const version = entry.record.messageVersion;
     if (version === undefined) continue;
     // `>=`: touchpoints are oldest first, so the latest of equal versions wins.

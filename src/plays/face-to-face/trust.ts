@@ -1,7 +1,6 @@
-import { wholeDaysBetween } from '../../calendar/dates';
+import { localDayNumbers } from '../../calendar/dates';
 import type { OfficeHistory } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
-import { entriesUpTo } from '../timeline';
 import type { FaceToFacePolicy } from './policy';
 
 /**
@@ -37,8 +36,12 @@ export function trust(
   ctx: { readonly now: number; readonly timeZone: TimeZone },
 ): number {
   let sum = 0;
-  for (const entry of entriesUpTo(history.touchpoints, ctx.now)) {
-    const ageDays = wholeDaysBetween(entry.at, ctx.now, ctx.timeZone);
+  const dayOf = localDayNumbers(ctx.timeZone);
+  const today = dayOf(ctx.now);
+  for (const entry of history.touchpoints) {
+    if (entry.at > ctx.now) continue;
+    // Whole days old (`wholeDaysBetween`), as a difference of day numbers.
+    const ageDays = today - dayOf(entry.at);
     sum += policy.channelWeights[entry.record.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
   }
   return sum;

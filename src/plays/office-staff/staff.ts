@@ -4,7 +4,6 @@ import type { OfficeHistory, Timed } from '../../model/history';
 import type { Id, TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
 import type { ContactRole } from '../../model/vocabulary';
-import { entriesUpTo } from '../timeline';
 import type { OfficeStaffPolicy } from './policy';
 
 /**
@@ -19,7 +18,7 @@ export interface StaffFacts {
   readonly providers: readonly Contact[];
   /** The ids of the staff named in a touchpoint within `touchWithinDays`, sorted. */
   readonly touched: readonly Id[];
-  /** For each staff contact ever touched (up to now), the latest touchpoint naming them. */
+  /** For each staff contact ever touched (up to now), the latest touchpoint naming them, by contact id. */
   readonly lastTouch: ReadonlyMap<Id, Timed<Touchpoint>>;
   /** The latest touchpoint naming any staff contact, if any. */
   readonly lastStaffTouch: Timed<Touchpoint> | undefined;
@@ -57,14 +56,25 @@ export function staffFacts(
   const providers = active.filter((contact) => providerRoles.includes(contact.role));
   const staffIds = new Set(staff.map((contact) => contact.id));
 
-  const lastTouch = new Map<Id, Timed<Touchpoint>>();
+  // Newest first, stopping once every staff contact has been found: the touchpoints
+  // are oldest first (ties by id), so the first one seen naming a contact is its last.
+  const found = new Map<Id, Timed<Touchpoint>>();
   let lastStaffTouch: Timed<Touchpoint> | undefined;
-  for (const touchpoint of entriesUpTo(history.touchpoints, now)) {
+  const touchpoints = history.touchpoints;
+  for (let i = touchpoints.length - 1; i >= 0 && found.size < staffIds.size; i -= 1) {
+    const touchpoint = touchpoints[i]!;
+    if (touchpoint.at > now) continue;
     for (const id of touchpoint.record.contactIds) {
-      if (!staffIds.has(id)) continue;
-      lastTouch.set(id, touchpoint);
-      lastStaffTouch = touchpoint;
+      if (!staffIds.has(id) || found.has(id)) continue;
+      found.set(id, touchpoint);
+      lastStaffTouch ??= touchpoint;
     }
+  }
+  // In contact-id order (the order of `history.contacts`).
+  const lastTouch = new Map<Id, Timed<Touchpoint>>();
+  for (const contact of staff) {
+    const touchpoint = found.get(contact.id);
+    if (touchpoint !== undefined) lastTouch.set(contact.id, touchpoint);
   }
 
   const touched = [...lastTouch]

@@ -1,9 +1,8 @@
-import { toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
-import type { OfficeHistory } from '../../model/history';
+import { localDayNumbers, toCalendarDate } from '../../calendar/dates';
+import type { OfficeHistory, Timed } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
-import type { Collateral } from '../../model/touchpoint';
+import type { Collateral, Touchpoint } from '../../model/touchpoint';
 import type { PlayContext } from '../play';
-import { entriesUpTo } from '../timeline';
 import type { StockCardsPolicy } from './policy';
 
 /** Days in a week: weekly use is spread over whole days elapsed ÷ 7. */
@@ -103,42 +102,60 @@ export function estimateStock(
   // Everything below is in sevenths of a card.
   let stock = 0;
   let dropped = 0;
-  let previous: number | undefined;
-  let lastDrop: { id: Id; at: number; cards: number } | undefined;
+  // The local day number of the previous event: weekly use is counted in whole days
+  // between events (`wholeDaysBetween`, as differences of day numbers).
+  let previousDay: number | undefined;
+  const dayOf = localDayNumbers(timeZone);
+  let lastDrop: Timed<Touchpoint> | undefined;
+  let lastDropCards = 0;
 
-  const elapse = (to: number): void => {
-    if (previous !== undefined) {
-      const days = wholeDaysBetween(previous, to, timeZone);
-      stock = Math.max(0, stock - policy.cardsPerWeek * days);
-    }
-    previous = to;
-  };
-
-  const touchpoints = entriesUpTo(history.touchpoints, now);
-  const referrals = entriesUpTo(history.referrals, now);
+  // Both lists merged in time order, leaving out what happened after `now`.
+  const touchpoints = history.touchpoints;
+  const referrals = history.referrals;
   let t = 0;
   let r = 0;
   for (;;) {
-    const touch = touchpoints[t];
-    const referral = referrals[r];
+    // Bounds checked here, not by reading past the end (which V8 optimises poorly).
+    const touch = t < touchpoints.length ? touchpoints[t] : undefined;
+    const referral = r < referrals.length ? referrals[r] : undefined;
+    if (touch !== undefined && touch.at > now) {
+      t += 1;
+      continue;
+    }
+    if (referral !== undefined && referral.at > now) {
+      r += 1;
+      continue;
+    }
     const touchAt = touch?.at ?? Infinity;
     const referralAt = referral?.at ?? Infinity;
     if (touchAt === Infinity && referralAt === Infinity) break;
+    // A drop (cards > 0) or a referral; touchpoints without cards change nothing.
+    let at: number;
+    let cards = 0;
     if (touchAt <= referralAt) {
       t += 1;
-      const cards = cardsDropped(touch!.record.collateral, policy);
+      cards = cardsDropped(touch!.record.collateral, policy);
       if (cards === 0) continue;
-      elapse(touchAt);
-      stock += cards * DAYS_PER_WEEK;
-      dropped += cards;
-      lastDrop = { id: touch!.record.id, at: touchAt, cards };
+      at = touchAt;
     } else {
       r += 1;
-      elapse(referralAt);
+      at = referralAt;
+    }
+    const day = dayOf(at);
+    if (previousDay !== undefined) stock = Math.max(0, stock - policy.cardsPerWeek * (day - previousDay));
+    previousDay = day;
+    if (cards > 0) {
+      stock += cards * DAYS_PER_WEEK;
+      dropped += cards;
+      lastDrop = touch;
+      lastDropCards = cards;
+    } else {
       stock = Math.max(0, stock - policy.cardsPerReferral * DAYS_PER_WEEK);
     }
   }
-  elapse(now);
+  if (previousDay !== undefined) {
+    stock = Math.max(0, stock - policy.cardsPerWeek * (dayOf(now) - previousDay));
+  }
 
   const exact = stock / DAYS_PER_WEEK;
   return {
@@ -147,7 +164,7 @@ export function estimateStock(
     lastDrop:
       lastDrop === undefined
         ? null
-        : { id: lastDrop.id, date: toCalendarDate(lastDrop.at, timeZone), cards: lastDrop.cards },
+        : { id: lastDrop.record.id, date: toCalendarDate(lastDrop.at, timeZone), cards: lastDropCards },
     dropped,
     used: dropped - exact,
   };

@@ -40,7 +40,8 @@ export function stockCardsScore(estimate: number, policy: Pick<StockCardsPolicy,
 function evidenceOf(stock: StockEstimate, history: OfficeHistory, now: number): RecordRef[] {
   if (stock.lastDrop === null) return [];
   const dropId = stock.lastDrop.id;
-  const drop = history.touchpoints.find((entry) => entry.record.id === dropId)!;
+  // The last drop: search from the end (ids are unique in a history).
+  const drop = history.touchpoints.findLast((entry) => entry.record.id === dropId)!;
   return [
     { kind: 'touchpoint', id: dropId },
     ...entriesUpTo(history.referrals, now)

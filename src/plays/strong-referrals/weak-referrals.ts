@@ -1,8 +1,8 @@
-import { wholeDaysBetween } from '../../calendar/dates';
+import { localDayNumbers } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
-import { entriesUpTo, lastEntryUpTo } from '../timeline';
+import { lastEntryUpTo } from '../timeline';
 import type { StrongReferralsPolicy } from './policy';
 import { referralStrength, type ReferralStrength } from './strength';
 
@@ -78,8 +78,12 @@ export function referralStrengthFacts(
   timeZone: TimeZone,
 ): ReferralStrengthFacts {
   const recent: ScoredReferral[] = [];
-  for (const entry of entriesUpTo(history.referrals, now)) {
-    if (wholeDaysBetween(entry.at, now, timeZone) > policy.lookbackDays) continue;
+  const dayOf = localDayNumbers(timeZone);
+  const today = dayOf(now);
+  for (const entry of history.referrals) {
+    if (entry.at > now) continue;
+    // Whole days since receipt (`wholeDaysBetween`), as a difference of day numbers.
+    if (today - dayOf(entry.at) > policy.lookbackDays) continue;
     recent.push({ entry, strength: referralStrength(entry.record, policy) });
   }
 

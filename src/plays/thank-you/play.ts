@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import { compareCalendarDates, wholeDaysBetween } from '../../calendar/dates';
+import { compareCalendarDates, localDayNumbers, wholeDaysBetween } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory } from '../../model/history';
 import type { Id } from '../../model/primitives';
@@ -8,6 +8,7 @@ import { oldestFirst } from '../timeline';
 import { batchThankYous, type ThankYouBatch } from './batches';
 import { draftThankYou } from './draft';
 import { thankYouPolicyDefinition, type ThankYouPolicy } from './policy';
+import { collectTriggered } from './collect';
 import { triggeredReferrals, type TriggeredReferral } from './triggers';
 
 /**
@@ -210,10 +211,14 @@ export const thankYouPlay = definePlay({
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
-    const owed = triggeredReferrals(history, policy, ctx).filter(
-      (triggered) =>
-        triggered.acknowledgedBy === undefined &&
-        wholeDaysBetween(triggered.at, ctx.now, ctx.timeZone) <= policy.lookbackDays,
+    // Owed: not acknowledged, and triggered within the lookback.
+    const dayOf = localDayNumbers(ctx.timeZone);
+    const today = dayOf(ctx.now);
+    const owed = collectTriggered(
+      history,
+      policy,
+      ctx,
+      (at, acknowledgedBy) => acknowledgedBy === undefined && today - dayOf(at) <= policy.lookbackDays,
     );
     return batchThankYous(owed, policy, ctx.timeZone).map((batch) => draftFor(history, batch, ctx));
   },

@@ -1,11 +1,8 @@
-import { match } from 'ts-pattern';
-import { addBusinessDays } from '../../calendar/business-days';
-import { compareCalendarDates, toCalendarDate } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
-import type { CalendarDate, Id } from '../../model/primitives';
+import type { CalendarDate } from '../../model/primitives';
 import type { ThankYou } from '../../model/thank-you';
 import type { PlayContext } from '../play';
-import { compareIds, entriesUpTo } from '../timeline';
+import { collectTriggered, firingOf } from './collect';
 import type { ThankYouPolicy, ThankYouTrigger } from './policy';
 
 /** A kind of thank-you trigger. @category Plays */
@@ -61,15 +58,9 @@ export function triggerTime(
   referral: ReferralEntry,
   ordinals: readonly number[],
 ): number | undefined {
-  return match(trigger)
-    .with({ kind: 'every-referral' }, () => referral.at)
-    .with({ kind: 'first-from-contact' }, () => (ordinals.includes(1) ? referral.at : undefined))
-    .with({ kind: 'milestones' }, ({ milestones }) =>
-      ordinals.some((ordinal) => milestones.includes(ordinal)) ? referral.at : undefined,
-    )
-    .with({ kind: 'first-visit-completed' }, () => referral.firstVisitAt)
-    .exhaustive();
+  return firingOf(trigger)(referral, ordinals);
 }
+
 
 /**
  * The referrals of an office that owe a thank-you by now under the policy's
@@ -100,45 +91,5 @@ export function triggeredReferrals(
   policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
 ): TriggeredReferral[] {
-  const { now, timeZone, calendar } = ctx;
-
-  const acknowledgements = new Map<Id, Timed<ThankYou>>();
-  for (const thankYou of entriesUpTo(history.thankYous, now)) {
-    for (const id of thankYou.record.referralIds) {
-      if (!acknowledgements.has(id)) acknowledgements.set(id, thankYou);
-    }
-  }
-
-  const fromContact = new Map<Id, number>();
-  const triggered: TriggeredReferral[] = [];
-  for (const referral of entriesUpTo(history.referrals, now)) {
-    const ordinals = referral.record.contactIds.map((contactId) => {
-      const ordinal = (fromContact.get(contactId) ?? 0) + 1;
-      fromContact.set(contactId, ordinal);
-      return ordinal;
-    });
-    const triggers: ThankYouTriggerKind[] = [];
-    let at = Infinity;
-    for (const trigger of policy.triggers) {
-      const fired = triggerTime(trigger, referral, ordinals);
-      if (fired === undefined || fired > now) continue;
-      triggers.push(trigger.kind);
-      at = Math.min(at, fired);
-    }
-    if (triggers.length === 0) continue;
-    const date = toCalendarDate(at, timeZone);
-    const due = addBusinessDays(date, policy.dueWithinBusinessDays, calendar);
-    const acknowledgedBy = acknowledgements.get(referral.record.id);
-    triggered.push({
-      referral,
-      triggers,
-      at,
-      date,
-      due,
-      acknowledgedBy,
-      acknowledgedOnTime:
-        acknowledgedBy !== undefined && compareCalendarDates(toCalendarDate(acknowledgedBy.at, timeZone), due) <= 0,
-    });
-  }
-  return triggered.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
+  return collectTriggered(history, policy, ctx, undefined);
 }

@@ -1,0 +1,111 @@
+/**
+ * The work behind `triggeredReferrals`, shared with the play's planner, which
+ * filters the referrals early. Internal: not re-exported.
+ *
+ * @module
+ * @internal
+ */
+import { match } from 'ts-pattern';
+import { addBusinessDays } from '../../calendar/business-days';
+import { compareCalendarDates, toCalendarDate } from '../../calendar/dates';
+import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
+import type { Id } from '../../model/primitives';
+import type { ThankYou } from '../../model/thank-you';
+import type { PlayContext } from '../play';
+import { compareIds } from '../timeline';
+import type { ThankYouPolicy, ThankYouTrigger } from './policy';
+import type { ThankYouTriggerKind, TriggeredReferral } from './triggers';
+
+/** When a trigger fires for a referral (see `triggerTime`). @internal */
+export type Firing = (referral: ReferralEntry, ordinals: readonly number[]) => number | undefined;
+
+/** `triggerTime` for one trigger, matched once and then applied to each referral. @internal */
+export function firingOf(trigger: ThankYouTrigger): Firing {
+  return match<ThankYouTrigger, Firing>(trigger)
+    .with({ kind: 'every-referral' }, () => (referral) => referral.at)
+    .with({ kind: 'first-from-contact' }, () => (referral, ordinals) => (ordinals.includes(1) ? referral.at : undefined))
+    .with({ kind: 'milestones' }, ({ milestones }) => (referral, ordinals) =>
+      ordinals.some((ordinal) => milestones.includes(ordinal)) ? referral.at : undefined,
+    )
+    .with({ kind: 'first-visit-completed' }, () => (referral) => referral.firstVisitAt)
+    .exhaustive();
+}
+
+/** Whether a trigger reads how many referrals came from each contact. */
+function usesOrdinals(trigger: ThankYouTrigger): boolean {
+  return match(trigger.kind)
+    .with('first-from-contact', 'milestones', () => true)
+    .with('every-referral', 'first-visit-completed', () => false)
+    .exhaustive();
+}
+
+/**
+ * `triggeredReferrals`, keeping only the referrals for which `keep` (given
+ * the trigger time and the acknowledging thank-you) is true — decided before their
+ * dates and due dates are worked out, which is most of the cost.
+ *
+ * @internal
+ */
+export function collectTriggered(
+  history: OfficeHistory,
+  policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
+  ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
+  keep: ((at: number, acknowledgedBy: Timed<ThankYou> | undefined) => boolean) | undefined,
+): TriggeredReferral[] {
+  const { now, timeZone, calendar } = ctx;
+
+  const acknowledgements = new Map<Id, Timed<ThankYou>>();
+  for (const thankYou of history.thankYous) {
+    if (thankYou.at > now) continue;
+    for (const id of thankYou.record.referralIds) {
+      if (!acknowledgements.has(id)) acknowledgements.set(id, thankYou);
+    }
+  }
+
+  const firings = policy.triggers.map((trigger) => ({ kind: trigger.kind, fire: firingOf(trigger) }));
+  // Only the contact-count triggers read the ordinals: skip counting without them.
+  const counting = policy.triggers.some(usesOrdinals);
+  const fromContact = new Map<Id, number>();
+  const triggered: TriggeredReferral[] = [];
+  const noOrdinals: readonly number[] = [];
+  const referrals = history.referrals;
+  for (let i = 0; i < referrals.length; i += 1) {
+    const referral = referrals[i]!;
+    if (referral.at > now) continue;
+    let ordinals = noOrdinals;
+    if (counting) {
+      ordinals = referral.record.contactIds.map((contactId) => {
+        const ordinal = (fromContact.get(contactId) ?? 0) + 1;
+        fromContact.set(contactId, ordinal);
+        return ordinal;
+      });
+    }
+    // The earliest trigger that fired by now; the list of kinds only for referrals kept.
+    let at = Infinity;
+    for (const { fire } of firings) {
+      const fired = fire(referral, ordinals);
+      if (fired !== undefined && fired <= now && fired < at) at = fired;
+    }
+    if (at === Infinity) continue;
+    const acknowledgedBy = acknowledgements.get(referral.record.id);
+    if (keep !== undefined && !keep(at, acknowledgedBy)) continue;
+    const triggers: ThankYouTriggerKind[] = [];
+    for (const { kind, fire } of firings) {
+      const fired = fire(referral, ordinals);
+      if (fired !== undefined && fired <= now) triggers.push(kind);
+    }
+    const date = toCalendarDate(at, timeZone);
+    const due = addBusinessDays(date, policy.dueWithinBusinessDays, calendar);
+    triggered.push({
+      referral,
+      triggers,
+      at,
+      date,
+      due,
+      acknowledgedBy,
+      acknowledgedOnTime:
+        acknowledgedBy !== undefined && compareCalendarDates(toCalendarDate(acknowledgedBy.at, timeZone), due) <= 0,
+    });
+  }
+  return triggered.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
+}
