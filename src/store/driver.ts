@@ -51,6 +51,30 @@ export interface DriverTransaction {
   list(kind: StoredKind, afterSeq: number, limit: number): Promise<StoredRow[]>;
   /** Every row of a kind belonging to one office, in any order. */
   listByOffice(kind: StoredKind, officeId: Id): Promise<StoredRow[]>;
+  /**
+   * Optional, for batches: which of `ids` have a row of this kind. Without it the
+   * store calls {@link DriverTransaction.get} per id.
+   */
+  presentIds?(kind: StoredKind, ids: readonly Id[]): Promise<ReadonlySet<Id>>;
+  /**
+   * Optional, for batches: writes each row whose id is not stored yet (as
+   * {@link DriverTransaction.put} with `expectedVersion` 0 would, in order, each
+   * written row taking the next sequence number), and says which were written.
+   * The ids are distinct. Without it the store calls `put` per row.
+   */
+  insertMany?(kind: StoredKind, rows: readonly RowWrite[]): Promise<boolean[]>;
+  /**
+   * Optional, for batches: the stored version of each of `ids` that has a row.
+   * A driver whose writers can run at once must make these versions hold until
+   * the transaction ends (PostgreSQL: take the tenant's counter row first).
+   */
+  versionsOf?(kind: StoredKind, ids: readonly Id[]): Promise<ReadonlyMap<Id, number>>;
+  /**
+   * Optional, for batches: {@link DriverTransaction.put} for each write, in order
+   * (the ids are distinct), saying which were written. Without it (or without
+   * `versionsOf`) the store calls `put` per row.
+   */
+  putMany?(kind: StoredKind, writes: readonly { readonly row: RowWrite; readonly expectedVersion: number }[]): Promise<boolean[]>;
 }
 
 /**

@@ -62,3 +62,47 @@ describe('createStore input checks', () => {
     await expect(store.get('touchpoint', 'tp')).rejects.toThrow(/does not match the office it is stored under/);
   });
 });
+
+describe('createStore quick path for touchpoints', () => {
+  const office = { id: 'a', tenantId: 't1', name: 'A', kind: 'primary-care' as const };
+  const complete = {
+    id: 'tp',
+    tenantId: 't1',
+    officeId: 'a',
+    contactIds: [],
+    at: '2026-02-01T15:00:00Z',
+    channel: 'phone',
+    purposes: ['ask'],
+    minutes: 5,
+  };
+
+  it('stores what it checked: a getter that answers differently the second time is refused', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await store.upsertOffice(office);
+    let reads = 0;
+    const tricky = { ...complete };
+    Object.defineProperty(tricky, 'channel', { enumerable: true, get: () => (++reads === 1 ? 'phone' : 'telepathy') });
+    await expect(store.appendTouchpoint(tricky as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(await store.get('touchpoint', 'tp')).toBeUndefined();
+  });
+
+  it('returns a copy that shares nothing with the input', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await store.upsertOffice(office);
+    const input = { ...complete, purposes: ['ask'] };
+    const { record } = await store.appendTouchpoint(input as never);
+    input.purposes.push('educate');
+    expect(record.purposes).toEqual(['ask']);
+    expect((await store.get('touchpoint', 'tp'))?.record).toEqual(record);
+  });
+
+  it('refuses what zod refuses even when JSON would hide it (a Date, a toJSON method)', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await store.upsertOffice(office);
+    await expect(store.appendTouchpoint({ ...complete, at: new Date('2026-02-01T15:00:00Z') } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(store.appendTouchpoint({ ...complete, toJSON: () => complete } as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(await store.get('touchpoint', 'tp')).toBeUndefined();
+  });
+});

@@ -18,11 +18,12 @@ import type { PracticeMessage } from '../model/practice-message';
 import { idSchema, tenantIdSchema, type Id } from '../model/primitives';
 import { recordSchemas, type RecordInputs, type RecordKind, type RecordTypes } from '../model/records';
 import type { IntakeStep, Referral } from '../model/referral';
+import { copyPlainData, isCanonicalTouchpoint, type ShareList } from '../model/canonical';
 import { safeParseWith, toJsonPointer, unwrap } from '../model/result';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { ThankYou } from '../model/thank-you';
 import type { Touchpoint } from '../model/touchpoint';
-import type { DriverTransaction, StorageDriver, StoreCapabilities, StoredKind, StoredRow } from './driver';
+import type { DriverTransaction, RowWrite, StorageDriver, StoreCapabilities, StoredKind, StoredRow } from './driver';
 
 /**
  * A record as stored, with its version (1 on creation, +1 on every change).
@@ -269,12 +270,30 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     }
   };
 
-  /** Validates an incoming record and checks it belongs to this tenant. */
-  const validate = <K extends StoredKind>(kind: K, input: unknown): K extends RecordKind ? RecordTypes[K] : Practice => {
-    const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
-    const result = safeParseWith(schema, input, kind);
-    if (!result.ok) throw result.error;
-    const record = result.value as { tenantId: string };
+  /**
+   * Validates an incoming record and checks it belongs to this tenant; returns it
+   * with its JSON text (made once, to store). A touchpoint
+   * already exactly as the schema would output it is checked by hand
+   * ({@link isCanonicalTouchpoint}), copied (so the result shares nothing with the
+   * caller's object, as zod's output would not) and the copy checked again;
+   * anything else goes through the zod schema.
+   */
+  const encode = (kind: StoredKind, input: unknown): { record: unknown; body: string } => {
+    let value: unknown;
+    let body: string | undefined;
+    // The copy is checked again: what was read once (a getter may answer differently
+    // the second time) is what gets stored.
+    const copy = kind === 'touchpoint' && isCanonicalTouchpoint(input) ? copyPlainData(input) : undefined;
+    if (copy !== undefined && isCanonicalTouchpoint(copy)) {
+      value = copy;
+      body = JSON.stringify(copy);
+    } else {
+      const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
+      const result = safeParseWith(schema, input, kind);
+      if (!result.ok) throw result.error;
+      value = result.value;
+    }
+    const record = value as { tenantId: string };
     if (record.tenantId !== tenantId) {
       throw new ValidationError(kind, [
         {
@@ -285,23 +304,32 @@ export function createStore(driver: StorageDriver): ReferwellStore {
         },
       ]);
     }
-    return result.value as never;
+    return { record: value, body: body ?? JSON.stringify(value) };
   };
 
-  /** Parses a stored row back, or reports it as corrupt. */
-  const revive = <T>(kind: StoredKind, row: StoredRow): Stored<T> => {
+  /**
+   * Parses a stored row back, or reports it as corrupt. With `share` (bulk reads),
+   * a touchpoint exactly as the schema outputs it is checked by hand
+   * ({@link isCanonicalTouchpoint}) and used as parsed, its lists of strings shared
+   * and frozen; anything else goes through the zod schema, which names every problem.
+   */
+  const revive = <T>(kind: StoredKind, row: StoredRow, share?: ShareList): Stored<T> => {
     let json: unknown;
     try {
       json = JSON.parse(row.body);
     } catch (cause) {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: 'its body is not valid JSON' }, { cause });
     }
-    const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
-    const result = safeParseWith(schema, json, kind);
-    if (!result.ok) {
-      throw new CorruptRecordError({ kind, id: row.id, adapter, issues: result.error.issues }, { cause: result.error });
+    let value: unknown = json;
+    if (share === undefined || kind !== 'touchpoint' || !isCanonicalTouchpoint(json, share)) {
+      const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
+      const result = safeParseWith(schema, json, kind);
+      if (!result.ok) {
+        throw new CorruptRecordError({ kind, id: row.id, adapter, issues: result.error.issues }, { cause: result.error });
+      }
+      value = result.value;
     }
-    const record = result.value as { id?: string; tenantId: string };
+    const record = value as { id?: string; tenantId: string };
     const id = kind === 'practice' ? record.tenantId : record.id;
     if (id !== row.id || record.tenantId !== tenantId) {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: 'its id or tenant does not match its key' });
@@ -318,7 +346,26 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     if (!Number.isSafeInteger(row.version) || row.version < 1) {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: `its version ${String(row.version)} is not valid` });
     }
-    return { record: result.value as T, version: row.version };
+    return { record: value as T, version: row.version };
+  };
+
+  /**
+   * One shared, frozen list per distinct list of strings, for one bulk read: the
+   * records are read-only (their types say so), and a few thousand distinct lists
+   * stand for hundreds of thousands of equal ones.
+   */
+  const listSharer = (): ShareList => {
+    const lists = new Map<string, readonly string[]>();
+    return (list) => {
+      // NUL cannot occur in an id or a vocabulary value, so the key is unambiguous.
+      const key = list.length === 1 ? list[0]! : list.join('\u0000');
+      let shared = lists.get(key);
+      if (shared === undefined) {
+        shared = Object.freeze(list);
+        lists.set(key, shared);
+      }
+      return shared;
+    };
   };
 
   /** Checks a record kind given to a read (the types say so; JavaScript callers may not). */
@@ -356,21 +403,36 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     return result.value;
   };
 
-  const requireOffice = async (tx: DriverTransaction, kind: StoredKind, officeId: Id | null) => {
-    if (officeId === null || kind === 'office') return;
-    if ((await tx.get('office', officeId)) === undefined) {
-      throw new ValidationError(kind, [
-        { path: ['officeId'], pointer: '/officeId', message: `no office ${JSON.stringify(officeId)} in this store`, code: 'custom' },
-      ]);
-    }
+  const noOffice = (kind: StoredKind, officeId: Id) =>
+    new ValidationError(kind, [
+      { path: ['officeId'], pointer: '/officeId', message: `no office ${JSON.stringify(officeId)} in this store`, code: 'custom' },
+    ]);
+
+  /**
+   * Checks that a record's office exists. `known` holds the offices this
+   * transaction has already seen stored: offices are never deleted, so one check
+   * per office and transaction is enough (a rolled-back transaction takes its set
+   * with it).
+   */
+  const requireOffice = async (tx: DriverTransaction, kind: StoredKind, officeId: Id | null, known: Set<Id>) => {
+    if (officeId === null || kind === 'office' || known.has(officeId)) return;
+    if ((await tx.get('office', officeId)) === undefined) throw noOffice(kind, officeId);
+    known.add(officeId);
   };
 
-  const upsertIn = async <T>(tx: DriverTransaction, kind: StoredKind, input: unknown, expectedVersion?: number): Promise<Stored<T>> => {
+  const upsertIn = async <T>(
+    tx: DriverTransaction,
+    kind: StoredKind,
+    input: unknown,
+    expectedVersion?: number,
+    known: Set<Id> = new Set(),
+  ): Promise<Stored<T>> => {
     const expected = checkVersion(expectedVersion);
-    const record = validate(kind, input) as { id?: string; tenantId: string; officeId?: string };
+    const { record: checked, body } = encode(kind, input);
+    const record = checked as { id?: string; tenantId: string; officeId?: string };
     const id = kind === 'practice' ? record.tenantId : record.id!;
     const officeId = officeIdOf(kind, { id, ...(record.officeId === undefined ? {} : { officeId: record.officeId }) });
-    await requireOffice(tx, kind, officeId);
+    await requireOffice(tx, kind, officeId, known);
     // Without an expected version the write is "last writer wins": when another
     // writer commits between our read and our write (possible under PostgreSQL's
     // read committed), read again and retry instead of reporting a conflict.
@@ -381,7 +443,8 @@ export function createStore(driver: StorageDriver): ReferwellStore {
         throw new ConflictError({ kind, id, expectedVersion: expected, actualVersion: actual });
       }
       const version = actual + 1;
-      if (await tx.put(kind, { id, officeId, version, body: JSON.stringify(record) }, actual)) {
+      if (await tx.put(kind, { id, officeId, version, body }, actual)) {
+        if (kind === 'office') known.add(id);
         return { record: record as T, version };
       }
       if (expected !== undefined || attempt >= BLIND_RETRIES) {
@@ -391,11 +454,17 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     }
   };
 
-  const appendIn = async <T>(tx: DriverTransaction, kind: AppendKind, input: unknown): Promise<AppendResult<T>> => {
-    const record = validate(kind, input) as { id: string; officeId?: string };
+  const appendIn = async <T>(
+    tx: DriverTransaction,
+    kind: AppendKind,
+    input: unknown,
+    known: Set<Id> = new Set(),
+  ): Promise<AppendResult<T>> => {
+    const { record: checked, body } = encode(kind, input);
+    const record = checked as { id: string; officeId?: string };
     const officeId = officeIdOf(kind, record);
-    await requireOffice(tx, kind, officeId);
-    if (await tx.put(kind, { id: record.id, officeId, version: 1, body: JSON.stringify(record) }, 0)) {
+    await requireOffice(tx, kind, officeId, known);
+    if (await tx.put(kind, { id: record.id, officeId, version: 1, body }, 0)) {
       return { record: record as T, version: 1, created: true };
     }
     const existing = await tx.get(kind, record.id);
@@ -434,10 +503,142 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     }
   };
 
-  const apply = (tx: DriverTransaction, op: WriteOperation): Promise<Stored<unknown>> =>
+  /**
+   * Appends a run of records of one kind with a few statements instead of a few
+   * per record (when the driver has `insertMany`), with the same outcome as
+   * appending them one by one: the first invalid record or missing office (in
+   * order) fails the run, a record whose id is already stored (or earlier in the
+   * run) is not written and the stored one is returned.
+   */
+  const appendRun = async (
+    tx: DriverTransaction,
+    kind: AppendKind,
+    inputs: readonly unknown[],
+    known: Set<Id>,
+  ): Promise<AppendResult<unknown>[]> => {
+    const records: { id: string; officeId?: string }[] = [];
+    const bodies: string[] = [];
+    let invalid: unknown;
+    for (const input of inputs) {
+      try {
+        const { record, body } = encode(kind, input);
+        records.push(record as { id: string; officeId?: string });
+        bodies.push(body);
+      } catch (error) {
+        invalid = error;
+        break;
+      }
+    }
+    // Offices of the records before the first invalid one, checked in one read.
+    const missing = new Set<Id>();
+    for (const record of records) {
+      const officeId = officeIdOf(kind, record);
+      if (officeId !== null && !known.has(officeId)) missing.add(officeId);
+    }
+    if (missing.size > 0) {
+      const found = tx.presentIds === undefined ? undefined : await tx.presentIds('office', [...missing]);
+      for (const officeId of missing) {
+        if (found === undefined) await requireOffice(tx, kind, officeId, known);
+        else if (found.has(officeId)) known.add(officeId);
+        else throw noOffice(kind, officeId);
+      }
+    }
+    if (invalid !== undefined) throw invalid;
+    const first = new Map<Id, number>();
+    const rows: RowWrite[] = [];
+    records.forEach((record, index) => {
+      if (first.has(record.id)) return;
+      first.set(record.id, index);
+      rows.push({ id: record.id, officeId: officeIdOf(kind, record), version: 1, body: bodies[index]! });
+    });
+    const written = await tx.insertMany!(kind, rows);
+    const outcome = new Map<Id, AppendResult<unknown>>();
+    for (let i = 0; i < rows.length; i += 1) {
+      const id = rows[i]!.id;
+      if (written[i] === true) {
+        outcome.set(id, { record: records[first.get(id)!], version: 1, created: true });
+        continue;
+      }
+      const existing = await tx.get(kind, id);
+      if (existing === undefined) throw new StoreError(adapter, `append of ${kind} ${JSON.stringify(id)} was refused`);
+      outcome.set(id, { ...revive<unknown>(kind, existing), created: false });
+    }
+    return records.map((record, index) => {
+      const result = outcome.get(record.id)!;
+      return first.get(record.id) === index ? result : { record: result.record, version: result.version, created: false };
+    });
+  };
+
+  /**
+   * Upserts a run of records of one kind with a few statements instead of a few
+   * per record (when the driver has `versionsOf` and `putMany`), with the same
+   * outcome as upserting them one by one: in order, the first invalid record,
+   * missing office or stale `expectedVersion` fails the run. A run that names one
+   * id twice is upserted one by one.
+   */
+  const upsertRun = async (
+    tx: DriverTransaction,
+    kind: EntityKind,
+    ops: readonly { readonly record: unknown; readonly expectedVersion?: number }[],
+    known: Set<Id>,
+  ): Promise<Stored<unknown>[]> => {
+    const records: { id: string; officeId?: string }[] = [];
+    const bodies: string[] = [];
+    let invalid: unknown;
+    for (const op of ops) {
+      try {
+        checkVersion(op.expectedVersion);
+        const { record, body } = encode(kind, op.record);
+        records.push(record as { id: string; officeId?: string });
+        bodies.push(body);
+      } catch (error) {
+        invalid = error;
+        break;
+      }
+    }
+    const ids = records.map((record) => record.id);
+    if (new Set(ids).size !== ids.length || tx.versionsOf === undefined || tx.putMany === undefined) {
+      const results: Stored<unknown>[] = [];
+      for (const op of ops) results.push(await upsertIn(tx, kind, op.record, op.expectedVersion, known));
+      return results;
+    }
+    const offices = new Set<Id>();
+    for (const record of records) {
+      const officeId = officeIdOf(kind, record);
+      if (officeId !== null && kind !== 'office' && !known.has(officeId)) offices.add(officeId);
+    }
+    const found = offices.size === 0 ? new Set<Id>() : await (tx.presentIds?.('office', [...offices]) ?? new Set<Id>());
+    for (const officeId of found) known.add(officeId);
+    const versions = await tx.versionsOf(kind, ids);
+    const writes: { row: RowWrite; expectedVersion: number }[] = [];
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      const officeId = officeIdOf(kind, record);
+      if (officeId !== null && kind !== 'office') await requireOffice(tx, kind, officeId, known);
+      const actual = versions.get(record.id) ?? 0;
+      const expected = ops[i]!.expectedVersion;
+      if (expected !== undefined && expected !== actual) {
+        throw new ConflictError({ kind, id: record.id, expectedVersion: expected, actualVersion: actual });
+      }
+      writes.push({ row: { id: record.id, officeId, version: actual + 1, body: bodies[i]! }, expectedVersion: actual });
+    }
+    if (invalid !== undefined) throw invalid;
+    const written = await tx.putMany(kind, writes);
+    const results: Stored<unknown>[] = [];
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      // A row another writer changed meanwhile is upserted again on its own (which re-reads).
+      const result = written[i] === true ? { record, version: writes[i]!.row.version } : await upsertIn(tx, kind, ops[i]!.record, ops[i]!.expectedVersion, known);
+      if (kind === 'office') known.add(record.id);
+      results.push(result);
+    }
+    return results;
+  };
+
+  const apply = (tx: DriverTransaction, op: WriteOperation, known: Set<Id> = new Set()): Promise<Stored<unknown>> =>
     match(op)
-      .with({ type: 'upsert' }, (o) => upsertIn(tx, o.kind, o.record, o.expectedVersion))
-      .with({ type: 'append' }, (o) => appendIn(tx, o.kind, o.record))
+      .with({ type: 'upsert' }, (o) => upsertIn(tx, o.kind, o.record, o.expectedVersion, known))
+      .with({ type: 'append' }, (o) => appendIn(tx, o.kind, o.record, known))
       .with({ type: 'transition' }, (o) =>
         changeReferral(tx, o.referralId, o.expectedVersion, (referral) => transitionReferral(referral, o.step)),
       )
@@ -448,12 +649,12 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       )
       .exhaustive();
 
-  const listAll = async <T>(tx: DriverTransaction, kind: StoredKind): Promise<T[]> => {
+  const listAll = async <T>(tx: DriverTransaction, kind: StoredKind, share: ShareList): Promise<T[]> => {
     const out: T[] = [];
     let after = 0;
     for (;;) {
       const rows = await tx.list(kind, after, PAGE_MAX);
-      for (const row of rows) out.push(revive<T>(kind, row).record);
+      for (const row of rows) out.push(revive<T>(kind, row, share).record);
       if (rows.length < PAGE_MAX) return out;
       after = rows[rows.length - 1]!.seq;
     }
@@ -487,7 +688,33 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       run(async (tx) => {
         checkOperations(operations);
         const results: Stored<unknown>[] = [];
-        for (const op of operations) results.push(await apply(tx, op));
+        const known = new Set<Id>();
+        for (let i = 0; i < operations.length; ) {
+          const op = operations[i]!;
+          if (op.type === 'upsert' && tx.putMany !== undefined) {
+            // A run of upserts of one kind goes to the driver at once.
+            let end = i + 1;
+            while (end < operations.length && operations[end]!.type === 'upsert' && (operations[end] as typeof op).kind === op.kind) {
+              end += 1;
+            }
+            for (const result of await upsertRun(tx, op.kind, operations.slice(i, end) as (typeof op)[], known)) results.push(result);
+            i = end;
+            continue;
+          }
+          if (op.type !== 'append' || tx.insertMany === undefined) {
+            results.push(await apply(tx, op, known));
+            i += 1;
+            continue;
+          }
+          // A run of appends of one kind goes to the driver at once.
+          let end = i + 1;
+          while (end < operations.length && operations[end]!.type === 'append' && (operations[end] as typeof op).kind === op.kind) {
+            end += 1;
+          }
+          const inputs = operations.slice(i, end).map((o) => (o as typeof op).record);
+          for (const result of await appendRun(tx, op.kind, inputs, known)) results.push(result);
+          i = end;
+        }
         return results;
       }),
     get: <K extends RecordKind>(kind: K, id: Id) =>
@@ -518,23 +745,26 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       run(async (tx) => {
         const practiceRow = await tx.get('practice', tenantId);
         if (practiceRow === undefined) throw new NotFoundError({ kind: 'practice', id: tenantId });
+        const share = listSharer();
         return {
           practice: revive<Practice>('practice', practiceRow).record,
-          offices: await listAll<Office>(tx, 'office'),
-          contacts: await listAll<Contact>(tx, 'contact'),
-          clinicians: await listAll<Clinician>(tx, 'clinician'),
-          messages: await listAll<PracticeMessage>(tx, 'practice-message'),
-          touchpoints: await listAll<Touchpoint>(tx, 'touchpoint'),
-          referrals: await listAll<Referral>(tx, 'referral'),
-          thankYous: await listAll<ThankYou>(tx, 'thank-you'),
-          decisions: await listAll<RecordTypes['action-decision']>(tx, 'action-decision'),
+          offices: await listAll<Office>(tx, 'office', share),
+          contacts: await listAll<Contact>(tx, 'contact', share),
+          clinicians: await listAll<Clinician>(tx, 'clinician', share),
+          messages: await listAll<PracticeMessage>(tx, 'practice-message', share),
+          touchpoints: await listAll<Touchpoint>(tx, 'touchpoint', share),
+          referrals: await listAll<Referral>(tx, 'referral', share),
+          thankYous: await listAll<ThankYou>(tx, 'thank-you', share),
+          decisions: await listAll<RecordTypes['action-decision']>(tx, 'action-decision', share),
         };
       }, true),
     loadOffice: (officeId) =>
       run(async (tx) => {
         const row = await tx.get('office', checkId('office', officeId));
         if (row === undefined) return undefined;
-        const of = async <T>(kind: StoredKind) => (await tx.listByOffice(kind, officeId)).map((r) => revive<T>(kind, r).record);
+        const share = listSharer();
+        const of = async <T>(kind: StoredKind) =>
+          (await tx.listByOffice(kind, officeId)).map((r) => revive<T>(kind, r, share).record);
         return {
           office: revive<Office>('office', row).record,
           contacts: await of<Contact>('contact'),

@@ -1471,6 +1471,74 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
         expect(await countRows('touchpoint', A)).toBe(200);
       });
 
+      test('a run of appends stores an id already stored, or repeated in the run, once, and says which call created it', async () => {
+        const store = await open(A);
+        await store.upsertOffice(officeInput(A));
+        await store.appendTouchpoint(touchpointInput(A, 'tp-old', 'off-1', { minutes: 1 }));
+        const results = await store.write([
+          { type: 'append', kind: 'touchpoint', record: touchpointInput(A, 'tp-a', 'off-1', { minutes: 2 }) },
+          { type: 'append', kind: 'touchpoint', record: touchpointInput(A, 'tp-old', 'off-1', { minutes: 3 }) },
+          { type: 'append', kind: 'touchpoint', record: touchpointInput(A, 'tp-a', 'off-1', { minutes: 4 }) },
+          { type: 'append', kind: 'touchpoint', record: touchpointInput(A, 'tp-b', 'off-1', { minutes: 5 }) },
+        ]);
+        expect(results.map((r) => [(r.record as { minutes: number }).minutes, r.version, (r as { created?: boolean }).created])).toEqual([
+          [2, 1, true],
+          [1, 1, false],
+          [2, 1, false],
+          [5, 1, true],
+        ]);
+        expect(await countRows('touchpoint', A)).toBe(3);
+        expect((await store.list('touchpoint')).records.map((r) => r.record.id)).toEqual(['tp-old', 'tp-a', 'tp-b']);
+      });
+
+      test('a run of upserts takes versions and change positions in batch order', async () => {
+        const store = await open(A);
+        await store.upsertOffice(officeInput(A, 'off-1'));
+        await store.upsertOffice(officeInput(A, 'off-2'));
+        const results = await store.write([
+          { type: 'upsert', kind: 'office', record: officeInput(A, 'off-3') },
+          { type: 'upsert', kind: 'office', record: officeInput(A, 'off-2', { name: 'Second' }), expectedVersion: 1 },
+          { type: 'upsert', kind: 'office', record: officeInput(A, 'off-4'), expectedVersion: 0 },
+          { type: 'upsert', kind: 'contact', record: contactInput(A, 'c-9', 'off-4') },
+        ]);
+        expect(results.map((r) => r.version)).toEqual([1, 2, 1, 1]);
+        expect((await store.list('office')).records.map((r) => r.record.id)).toEqual(['off-1', 'off-3', 'off-2', 'off-4']);
+      });
+
+      test('a run of upserts with a stale version in its middle fails with a conflict naming it and leaves nothing', async () => {
+        const store = await open(A);
+        await store.upsertOffice(officeInput(A, 'off-1'));
+        await store.upsertOffice(officeInput(A, 'off-2'));
+        const before = await fingerprint(store, [['office', 'off-1'], ['office', 'off-2'], ['office', 'off-3']]);
+        await expectError(
+          () =>
+            store.write([
+              { type: 'upsert', kind: 'office', record: officeInput(A, 'off-3') },
+              { type: 'upsert', kind: 'office', record: officeInput(A, 'off-2', { name: 'Stale' }), expectedVersion: 2 },
+              { type: 'upsert', kind: 'office', record: officeInput(A, 'off-1', { name: 'Fine' }), expectedVersion: 1 },
+            ]),
+          'conflict',
+          { kind: 'office', id: 'off-2', expectedVersion: 2, actualVersion: 1 },
+        );
+        expect(await fingerprint(store, [['office', 'off-1'], ['office', 'off-2'], ['office', 'off-3']])).toEqual(before);
+      });
+
+      test('a run of contacts whose middle one names a missing office fails naming it and leaves nothing', async () => {
+        const store = await open(A);
+        await store.upsertOffice(officeInput(A, 'off-1'));
+        const error = await expectError(
+          () =>
+            store.write([
+              { type: 'upsert', kind: 'contact', record: contactInput(A, 'c-1', 'off-1') },
+              { type: 'upsert', kind: 'contact', record: contactInput(A, 'c-2', 'off-404') },
+              { type: 'upsert', kind: 'contact', record: { id: 'c-3' } },
+            ]),
+          'validation-failed',
+        );
+        expect(error.message).toContain('off-404');
+        expect(await countRows('contact', A)).toBe(0);
+      });
+
       test('a failed batch does not disturb change order or cursors', async () => {
         const store = await open(A);
         await store.upsertOffice(officeInput(A));
@@ -1551,6 +1619,64 @@ export function describeStoreConformance(options: StoreConformanceOptions): void
           else expect((await store.loadOffice('off-1'))?.office.id).toBe('off-1');
         });
       }
+
+      const touchpointDamage: [string, (r: Record<string, unknown>) => Record<string, unknown>][] = [
+        ['a purpose outside the vocabulary', (r) => ({ ...r, purposes: ['follow-up', 'gossip'] })],
+        ['no purpose', (r) => ({ ...r, purposes: [] })],
+        ['a repeated contact id', (r) => ({ ...r, contactIds: ['c-1', 'c-1'] })],
+        ['a contact id with a control character', (r) => ({ ...r, contactIds: ['c-\u0001'] })],
+        ['a day that does not exist', (r) => ({ ...r, at: '2026-02-30T15:00:00Z' })],
+        ['an instant with an offset', (r) => ({ ...r, at: '2026-02-03T15:00:00+01:00' })],
+        ['negative minutes', (r) => ({ ...r, minutes: -5 })],
+        ['a channel outside the vocabulary', (r) => ({ ...r, channel: 'telepathy' })],
+        ['collateral with a count that is not whole', (r) => ({ ...r, collateral: { cards: 3.5, brochures: 0 } })],
+        ['a cost with an empty description', (r) => ({ ...r, cost: { amount: 100, description: '   ' } })],
+        ['another office than its row', (r) => ({ ...r, officeId: 'off-2' })],
+        ["another tenant's id", (r) => ({ ...r, tenantId: B })],
+      ];
+      for (const [title, damage] of touchpointDamage) {
+        test(`a touchpoint row holding ${title} is a CorruptRecordError from loadSnapshot and loadOffice`, async () => {
+          const store = await open(A);
+          await seed(store);
+          const row = await readRow('touchpoint', A, 'tp-1');
+          await inspect().corruptRow('touchpoint', A, 'tp-1', JSON.stringify(damage(JSON.parse(row!.body) as Record<string, unknown>)));
+          const fields = { kind: 'touchpoint', id: 'tp-1' };
+          await expectError(() => store.loadSnapshot(), 'corrupt-record', fields);
+          await expectError(() => store.loadOffice('off-1'), 'corrupt-record', fields);
+          await expectError(() => store.get('touchpoint', 'tp-1'), 'corrupt-record', fields);
+        });
+      }
+
+      test('a touchpoint row the schema accepts but would complete (an older writer) reads as the schema completes it', async () => {
+        const store = await open(A);
+        await seed(store);
+        const row = await readRow('touchpoint', A, 'tp-1');
+        const record = JSON.parse(row!.body) as Record<string, unknown>;
+        const older: Record<string, unknown> = { ...record, collateral: { cards: 3 }, cost: { amount: 100, description: ' lunch ' } };
+        delete older.minutes;
+        await inspect().corruptRow('touchpoint', A, 'tp-1', JSON.stringify(older));
+        const expected = parsed('touchpoint', older);
+        expect(expected).toMatchObject({ minutes: 0, collateral: { cards: 3, brochures: 0 }, cost: { description: 'lunch' } });
+        expect((await store.loadSnapshot()).touchpoints.find((tp) => tp.id === 'tp-1')).toEqual(expected);
+        expect((await store.loadOffice('off-1'))?.touchpoints.find((tp) => tp.id === 'tp-1')).toEqual(expected);
+      });
+
+      test('touchpoints read back in bulk equal what was written, and their lists cannot be changed', async () => {
+        const store = await open(A);
+        await store.savePractice(practiceInput(A));
+        await store.upsertOffice(officeInput(A));
+        const inputs = [
+          touchpointInput(A, 'tp-a', 'off-1', { purposes: ['follow-up', 'ask'], resources: ['in-service'], cost: { amount: 1200, description: 'Lunch' } }),
+          touchpointInput(A, 'tp-b', 'off-1', { purposes: ['ask', 'follow-up'], collateral: { cards: 20 }, notes: '  kept as written  ' }),
+          touchpointInput(A, 'tp-c', 'off-1', { purposes: ['follow-up', 'ask'], messageVersion: 2 }),
+        ];
+        await store.write(inputs.map((record) => ({ type: 'append', kind: 'touchpoint', record })));
+        const expected = inputs.map((input) => parsed('touchpoint', input));
+        const snapshot = await store.loadSnapshot();
+        expect(byId(snapshot.touchpoints)).toEqual(expected);
+        expect(byId((await store.loadOffice('off-1'))!.touchpoints)).toEqual(expected);
+        for (const touchpoint of snapshot.touchpoints) expect(Object.isFrozen(touchpoint.purposes)).toBe(true);
+      });
 
       test('a corrupted referral cannot be transitioned or marked: CorruptRecordError, nothing written', async () => {
         const store = await open(A);

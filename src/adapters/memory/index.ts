@@ -28,6 +28,9 @@ export interface MemoryDatabase {
   lock: Promise<unknown>;
 }
 
+/** Ends a lock chain link without keeping the value it settled with. */
+const settled = (): undefined => undefined;
+
 /**
  * Creates an empty memory database, to share between tenants' stores or to inspect
  * in tests.
@@ -130,16 +133,17 @@ export function memoryStore(options: MemoryStoreOptions): ReferwellStore {
         const data = tenantData(database, tenantId);
         const undo: { kind: StoredKind; id: Id; row: StoredRow | undefined }[] = [];
         const seqBefore = data.seq;
+        const put = async (kind: StoredKind, row: RowWrite, expectedVersion: number): Promise<boolean> => {
+          const current = rowsOf(data, kind).get(row.id);
+          if ((current?.version ?? 0) !== expectedVersion) return false;
+          undo.push({ kind, id: row.id, row: current });
+          data.seq += 1;
+          setRow(data, kind, { ...row, seq: data.seq }, row.id);
+          return true;
+        };
         const tx: DriverTransaction = {
           get: async (kind, id) => rowsOf(data, kind).get(id),
-          put: async (kind, row: RowWrite, expectedVersion) => {
-            const current = rowsOf(data, kind).get(row.id);
-            if ((current?.version ?? 0) !== expectedVersion) return false;
-            undo.push({ kind, id: row.id, row: current });
-            data.seq += 1;
-            setRow(data, kind, { ...row, seq: data.seq }, row.id);
-            return true;
-          },
+          put: async (kind, row: RowWrite, expectedVersion) => put(kind, row, expectedVersion),
           list: async (kind, afterSeq, limit) => {
             const out: StoredRow[] = [];
             for (const row of rowsOf(data, kind).values()) {
@@ -148,6 +152,24 @@ export function memoryStore(options: MemoryStoreOptions): ReferwellStore {
               if (out.length >= limit) break;
             }
             return out;
+          },
+          versionsOf: async (kind, ids) => {
+            const versions = new Map<Id, number>();
+            for (const id of ids) {
+              const row = rowsOf(data, kind).get(id);
+              if (row !== undefined) versions.set(id, row.version);
+            }
+            return versions;
+          },
+          putMany: async (kind, writes) => {
+            const written: boolean[] = [];
+            for (const { row, expectedVersion } of writes) written.push(await put(kind, row, expectedVersion));
+            return written;
+          },
+          insertMany: async (kind, rows) => {
+            const written: boolean[] = [];
+            for (const row of rows) written.push(await put(kind, row, 0));
+            return written;
           },
           listByOffice: async (kind, officeId) => {
             const rows = rowsOf(data, kind);
@@ -169,7 +191,8 @@ export function memoryStore(options: MemoryStoreOptions): ReferwellStore {
           throw error;
         }
       });
-      database.lock = result.catch(() => undefined);
+      // Settled to undefined either way: the lock must not keep the last result (a whole snapshot) alive.
+      database.lock = result.then(settled, settled);
       return result;
     },
     close: async () => undefined,

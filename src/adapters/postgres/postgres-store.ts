@@ -1,6 +1,6 @@
 import { StoreError, ValidationError, type ValidationIssue } from '../../errors';
 import { idSchema, type Id } from '../../model/primitives';
-import type { DriverTransaction, StorageDriver, StoreCapabilities, StoredKind, StoredRow } from '../../store/driver';
+import type { DriverTransaction, RowWrite, StorageDriver, StoreCapabilities, StoredKind, StoredRow } from '../../store/driver';
 import { createStore, type ReferwellStore } from '../../store/store';
 import { tableOf } from '../../store/tables';
 import { migratePostgres, quoteIdentifier } from './migrations';
@@ -29,7 +29,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Whether PostgreSQL can store `value` as TEXT unchanged (no NUL, no lone surrogate). */
 function storableText(value: string): boolean {
-  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+  // Printable ASCII (the usual id) needs no regular expression.
+  let plain = true;
+  for (let i = 0; i < value.length && plain; i += 1) {
+    const code = value.charCodeAt(i);
+    plain = code >= 0x20 && code < 0x7f;
+  }
+  return plain || (!value.includes('\u0000') && !LONE_SURROGATE.test(value));
 }
 
 function checkOptions(options: PostgresStoreOptions): { tenantId: Id; schema: string } {
@@ -96,6 +102,26 @@ function capabilitiesOf(connection: Connection): StoreCapabilities {
 }
 
 const COLUMNS = 'id, office_id, version, seq, body';
+
+/** Rows per INSERT statement of a batch. */
+const INSERT_CHUNK = 1000;
+
+/** Refuses a row whose id or office id PostgreSQL text cannot hold unchanged. */
+function checkStorable(kind: StoredKind, row: RowWrite): void {
+  for (const [name, value] of [['id', row.id], ['officeId', row.officeId ?? '']] as const) {
+    if (!storableText(value)) {
+      // Sent as UTF-8, an unpaired surrogate would silently become U+FFFD: refuse it.
+      throw new ValidationError(kind, [
+        {
+          path: [name],
+          pointer: `/${name}`,
+          message: 'must be well-formed Unicode (no unpaired surrogate, no NUL): PostgreSQL text cannot hold it',
+          code: 'custom',
+        },
+      ]);
+    }
+  }
+}
 
 /**
  * A store that keeps one tenant's records in PostgreSQL, through a client the host
@@ -168,6 +194,21 @@ export function postgresStore(client: PostgresQueryable, options: PostgresStoreO
       );
       return integerOf(row?.value, 'value');
     };
+    /** Locks the tenant's counter row until the transaction ends; returns its value. */
+    const lockCounter = async (): Promise<number> => {
+      const [counter] = await query(
+        `INSERT INTO ${sequences} AS s (tenant_id, value) VALUES ($1, 0)
+           ON CONFLICT (tenant_id) DO UPDATE SET value = s.value RETURNING value`,
+        [tenantId],
+      );
+      return integerOf(counter?.value, 'value');
+    };
+    const presentIds = async (kind: StoredKind, ids: readonly Id[]): Promise<ReadonlySet<Id>> => {
+      const storable = ids.filter(storableText);
+      if (storable.length === 0) return new Set();
+      const rows = await query(`SELECT id FROM ${qualified(kind)} WHERE tenant_id = $1 AND id = ANY($2::text[])`, [tenantId, storable]);
+      return new Set(rows.map((row) => String(row.id)));
+    };
     return {
       async get(kind, id) {
         if (!storableText(id)) return undefined;
@@ -175,19 +216,7 @@ export function postgresStore(client: PostgresQueryable, options: PostgresStoreO
         return row === undefined ? undefined : rowOf(row);
       },
       async put(kind, row, expectedVersion) {
-        for (const [name, value] of [['id', row.id], ['officeId', row.officeId ?? '']] as const) {
-          if (!storableText(value)) {
-            // Sent as UTF-8, an unpaired surrogate would silently become U+FFFD: refuse it.
-            throw new ValidationError(kind, [
-              {
-                path: [name],
-                pointer: `/${name}`,
-                message: 'must be well-formed Unicode (no unpaired surrogate, no NUL): PostgreSQL text cannot hold it',
-                code: 'custom',
-              },
-            ]);
-          }
-        }
+        checkStorable(kind, row);
         // The counter row first, then the record row: every writer takes its locks in
         // that order, so writers of one tenant queue on the counter and never deadlock.
         const seq = await nextSeq();
@@ -215,6 +244,101 @@ export function postgresStore(client: PostgresQueryable, options: PostgresStoreO
           [tenantId, afterSeq, limit],
         );
         return rows.map(rowOf);
+      },
+      presentIds,
+      async versionsOf(kind, ids) {
+        // The counter row first: the versions read now then hold until the transaction ends.
+        await lockCounter();
+        const storable = ids.filter(storableText);
+        const versions = new Map<Id, number>();
+        if (storable.length === 0) return versions;
+        const rows = await query(`SELECT id, version FROM ${qualified(kind)} WHERE tenant_id = $1 AND id = ANY($2::text[])`, [
+          tenantId,
+          storable,
+        ]);
+        for (const row of rows) versions.set(String(row.id), Number(row.version));
+        return versions;
+      },
+      async putMany(kind, writes) {
+        for (const { row } of writes) checkStorable(kind, row);
+        let seq = await lockCounter();
+        const inserts: RowWrite[] = [];
+        const updates: { row: RowWrite; expectedVersion: number }[] = [];
+        const seqOf = new Map<Id, number>();
+        for (const write of writes) {
+          seqOf.set(write.row.id, (seq += 1));
+          if (write.expectedVersion === 0) inserts.push(write.row);
+          else updates.push(write);
+        }
+        const written = new Set<Id>();
+        for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
+          const chunk = inserts.slice(start, start + INSERT_CHUNK);
+          // A plain INSERT: under the counter lock no other writer can have stored these
+          // ids since their versions were read (if one had, the unique key fails the transaction).
+          await query(
+            `INSERT INTO ${qualified(kind)} (tenant_id, id, office_id, version, seq, body)
+               SELECT $1, * FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[])`,
+            [tenantId, chunk.map((r) => r.id), chunk.map((r) => r.officeId), chunk.map((r) => r.version), chunk.map((r) => seqOf.get(r.id)), chunk.map((r) => r.body)],
+          );
+          for (const row of chunk) written.add(row.id);
+        }
+        for (let start = 0; start < updates.length; start += INSERT_CHUNK) {
+          const chunk = updates.slice(start, start + INSERT_CHUNK);
+          const rows = await query(
+            `UPDATE ${qualified(kind)} AS t SET office_id = v.office_id, version = v.version, seq = v.seq, body = v.body
+               FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[], $7::integer[])
+                 AS v (id, office_id, version, seq, body, expected)
+              WHERE t.tenant_id = $1 AND t.id = v.id AND t.version = v.expected RETURNING t.id`,
+            [
+              tenantId,
+              chunk.map((w) => w.row.id),
+              chunk.map((w) => w.row.officeId),
+              chunk.map((w) => w.row.version),
+              chunk.map((w) => seqOf.get(w.row.id)),
+              chunk.map((w) => w.row.body),
+              chunk.map((w) => w.expectedVersion),
+            ],
+          );
+          for (const row of rows) written.add(String(row.id));
+        }
+        if (written.size !== writes.length) {
+          // Under the counter lock nothing else writes this tenant's rows: a miss means a
+          // row changed before the versions were read under the lock. Report it as a
+          // conflict of the whole batch rather than leave gaps in the sequence.
+          throw new Error(`${writes.length - written.size} rows of a batch changed meanwhile`);
+        }
+        if (writes.length > 0) await query(`UPDATE ${sequences} SET value = $2 WHERE tenant_id = $1`, [tenantId, seq]);
+        return writes.map(() => true);
+      },
+      async insertMany(kind, rows) {
+        for (const row of rows) checkStorable(kind, row);
+        // The counter row first (locked until the transaction ends, as in put): no other
+        // writer of the tenant can insert meanwhile, so the ids found stored now stay
+        // the only ones stored, and the new rows take the next numbers without gaps.
+        let seq = await lockCounter();
+        const stored = await presentIds(kind, rows.map((row) => row.id));
+        const fresh = rows.filter((row) => !stored.has(row.id));
+        for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+          const chunk = fresh.slice(start, start + INSERT_CHUNK);
+          const columns: [Id[], (Id | null)[], number[], number[], string[]] = [[], [], [], [], []];
+          for (const row of chunk) {
+            columns[0].push(row.id);
+            columns[1].push(row.officeId);
+            columns[2].push(row.version);
+            columns[3].push((seq += 1));
+            columns[4].push(row.body);
+          }
+          // One statement per chunk: the rows travel as five arrays. A plain INSERT: under
+          // the counter lock none of these ids can have been stored since they were looked
+          // up (if one had, the unique key fails the transaction instead of losing a row).
+          await query(
+            `INSERT INTO ${qualified(kind)} (tenant_id, id, office_id, version, seq, body)
+               SELECT $1, * FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[])`,
+            [tenantId, ...columns],
+          );
+        }
+        if (fresh.length > 0) await query(`UPDATE ${sequences} SET value = $2 WHERE tenant_id = $1`, [tenantId, seq]);
+        return rows.map((row) => !stored.has(row.id));
       },
       async listByOffice(kind, officeId) {
         if (!storableText(officeId)) return [];

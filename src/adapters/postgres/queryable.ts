@@ -163,6 +163,9 @@ function queueOf(client: object): { tail: Promise<unknown> } {
   return queue;
 }
 
+/** Ends a lock chain link without keeping the value it settled with. */
+const settled = (): undefined => undefined;
+
 /**
  * Wraps the host's client.
  *
@@ -217,7 +220,8 @@ export function connectionOf(client: PostgresQueryable): Connection {
     client,
     transaction(access, work) {
       const result = queue.tail.then(() => inTransaction(client, access, work, () => undefined));
-      queue.tail = result.catch(() => undefined);
+      // Settled to undefined either way: the queue must not keep the last result alive.
+      queue.tail = result.then(settled, settled);
       return result;
     },
   };

@@ -45,7 +45,7 @@ const COLUMNS = 'id, office_id AS officeId, version, seq, body';
 /** The next change sequence number of the tenant (the counter row is bumped after a write). */
 const NEXT_SEQ = '(coalesce((SELECT value FROM referwell_sequences WHERE tenant_id = @tenant), 0) + 1)';
 
-type StatementName = 'get' | 'insert' | 'update' | 'list' | 'byOffice';
+type StatementName = 'get' | 'insert' | 'update' | 'list' | 'byOffice' | 'insertAt' | 'updateAt';
 
 function sqlOf(table: string, name: StatementName): string {
   return match(name)
@@ -62,6 +62,20 @@ function sqlOf(table: string, name: StatementName): string {
         `UPDATE ${table} SET office_id = @officeId, version = @version, seq = ${NEXT_SEQ}, body = @body ` +
         'WHERE tenant_id = @tenant AND id = @id AND version = @expected',
     )
+    .with(
+      'insertAt',
+      () =>
+        `INSERT INTO ${table} (tenant_id, id, office_id, version, seq, body) ` +
+        // Positional parameters (tenant, id, office, version, seq, body): binding them is
+        // cheaper than binding named ones, and batches bind hundreds of thousands.
+        'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, id) DO NOTHING',
+    )
+    .with(
+      'updateAt',
+      () =>
+        // Positional: office, version, seq, body, tenant, id, expected version.
+        `UPDATE ${table} SET office_id = ?, version = ?, seq = ?, body = ? ` + 'WHERE tenant_id = ? AND id = ? AND version = ?',
+    )
     .with('list', () => `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = @tenant AND seq > @after ORDER BY seq LIMIT @limit`)
     .with('byOffice', () => `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = @tenant AND office_id = @officeId`)
     .exhaustive();
@@ -73,7 +87,14 @@ function sqlOf(table: string, name: StatementName): string {
  * become one key. Such ids are refused (they are never stored, so never found).
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
+const wellFormed = (text: string): boolean => {
+  // Printable ASCII (the usual id) needs no regular expression.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code >= 0x7f) return !LONE_SURROGATE.test(text);
+  }
+  return true;
+};
 const NOT_WELL_FORMED = 'must be well-formed Unicode (no lone surrogate): SQLite stores text as UTF-8';
 
 function checkOptions(options: SqliteStoreOptions): number {
@@ -90,6 +111,9 @@ function checkOptions(options: SqliteStoreOptions): number {
   if (issues.length > 0) throw new ValidationError('sqliteStore options', issues);
   return busy;
 }
+
+/** Ends a lock chain link without keeping the value it settled with. */
+const settled = (): undefined => undefined;
 
 /**
  * A store that keeps one tenant's records in SQLite, through a better-sqlite3 12
@@ -159,10 +183,30 @@ export function sqliteStore(db: Database.Database, options: SqliteStoreOptions):
     }
     return prepared;
   };
-  const of = (kind: StoredKind, name: StatementName) => {
-    const table = tableOf(kind);
-    return statement(`${table}:${name}`, () => sqlOf(table, name));
+  /** Statements by kind and name, looked up without building a key on every call. */
+  const byKind = new Map<StoredKind, Map<StatementName, Database.Statement>>();
+  const of = (kind: StoredKind, name: StatementName): Database.Statement => {
+    let named = byKind.get(kind);
+    if (named === undefined) {
+      named = new Map();
+      byKind.set(kind, named);
+    }
+    let prepared = named.get(name);
+    if (prepared === undefined) {
+      const table = tableOf(kind);
+      prepared = statement(`${table}:${name}`, () => sqlOf(table, name));
+      named.set(name, prepared);
+    }
+    return prepared;
   };
+  const counter = () => statement('counter', () => 'SELECT value FROM referwell_sequences WHERE tenant_id = @tenant');
+  const setCounter = () =>
+    statement(
+      'set-counter',
+      () =>
+        'INSERT INTO referwell_sequences (tenant_id, value) VALUES (@tenant, @value) ' +
+        'ON CONFLICT (tenant_id) DO UPDATE SET value = excluded.value',
+    );
   const begin = () => statement('begin', () => 'BEGIN IMMEDIATE');
   // Reads need a consistent view, not the write lock: other processes may write meanwhile.
   const beginRead = () => statement('begin-read', () => 'BEGIN DEFERRED');
@@ -191,6 +235,63 @@ export function sqliteStore(db: Database.Database, options: SqliteStoreOptions):
       return true;
     },
     list: async (kind, afterSeq, limit) => of(kind, 'list').all({ tenant, after: afterSeq, limit }) as StoredRow[],
+    presentIds: async (kind, ids) => {
+      const get = of(kind, 'get');
+      const found = new Set<Id>();
+      for (const id of ids) if (wellFormed(id) && get.get({ tenant, id }) !== undefined) found.add(id);
+      return found;
+    },
+    versionsOf: async (kind, ids) => {
+      const get = of(kind, 'get');
+      const versions = new Map<Id, number>();
+      for (const id of ids) {
+        const row = wellFormed(id) ? (get.get({ tenant, id }) as StoredRow | undefined) : undefined;
+        if (row !== undefined) versions.set(id, row.version);
+      }
+      return versions;
+    },
+    putMany: async (kind, writes) => {
+      for (const { row } of writes) {
+        if (!wellFormed(row.id)) {
+          throw new ValidationError(kind, [{ path: ['id'], pointer: '/id', message: NOT_WELL_FORMED, code: 'invalid_format' }]);
+        }
+      }
+      // As in insertMany: the counter is read once and stored once, under the write lock.
+      const start = (counter().get({ tenant }) as { value: number } | undefined)?.value ?? 0;
+      let seq = start;
+      const insert = of(kind, 'insertAt');
+      const update = of(kind, 'updateAt');
+      const written = writes.map(({ row, expectedVersion }) => {
+        const result =
+          expectedVersion === 0
+            ? insert.run(tenant, row.id, row.officeId, row.version, seq + 1, row.body)
+            : update.run(row.officeId, row.version, seq + 1, row.body, tenant, row.id, expectedVersion);
+        if (result.changes !== 1) return false;
+        seq += 1;
+        return true;
+      });
+      if (seq !== start) setCounter().run({ tenant, value: seq });
+      return written;
+    },
+    insertMany: async (kind, rows) => {
+      for (const row of rows) {
+        if (!wellFormed(row.id)) {
+          throw new ValidationError(kind, [{ path: ['id'], pointer: '/id', message: NOT_WELL_FORMED, code: 'invalid_format' }]);
+        }
+      }
+      // The write transaction holds SQLite's write lock: the counter is read once,
+      // each written row takes the next number, and the counter is stored once.
+      const start = (counter().get({ tenant }) as { value: number } | undefined)?.value ?? 0;
+      let seq = start;
+      const insert = of(kind, 'insertAt');
+      const written = rows.map((row) => {
+        if (insert.run(tenant, row.id, row.officeId, row.version, seq + 1, row.body).changes !== 1) return false;
+        seq += 1;
+        return true;
+      });
+      if (seq !== start) setCounter().run({ tenant, value: seq });
+      return written;
+    },
     listByOffice: async (kind, officeId) =>
       wellFormed(officeId) ? (of(kind, 'byOffice').all({ tenant, officeId }) as StoredRow[]) : [],
   };
@@ -219,13 +320,15 @@ export function sqliteStore(db: Database.Database, options: SqliteStoreOptions):
           throw error;
         }
       });
-      state.lock = result.catch(() => undefined);
+      // Settled to undefined either way: the lock must not keep the last result (a whole snapshot) alive.
+      state.lock = result.then(settled, settled);
       return result;
     },
     close() {
       const done = state.lock.then(() => {
         closed = true;
         statements.clear();
+        byKind.clear();
       });
       state.lock = done;
       return done;
