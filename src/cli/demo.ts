@@ -12,7 +12,8 @@ import { planIndex } from '../engine/plan';
 import { rankIndexedSources, type OfficeSource } from '../engine/sources';
 import { indexSnapshot } from '../model/history';
 import type { CalendarDate } from '../model/primitives';
-import { defaultPlaybook } from '../playbook/playbook';
+import type { PracticeSnapshot } from '../model/snapshot';
+import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
 import { generatePractice } from '../testing/generator';
 
@@ -112,8 +113,20 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return lines.map((l) => `${indent}${l}`.trimEnd());
 }
 
-/** Reads the demo's `now`: an instant, or a date at 09:00 practice time. */
-function demoMoment(now: string, timeZone: string): number {
+/**
+ * Reads the demo's `now`: an instant, or a date at 09:00 practice time.
+ *
+ * @param now - The option's value.
+ * @param timeZone - The practice's time zone.
+ * @returns Epoch milliseconds.
+ * @throws {@link ValidationError} when `now` is neither form.
+ * @example
+ * ```ts
+ * demoMoment('2026-03-02', 'America/New_York'); //=> 1772460000000
+ * ```
+ * @category CLI
+ */
+export function demoMoment(now: string, timeZone: string): number {
   try {
     if (/^\d{4}-\d{2}-\d{2}$/.test(now)) return startOfDayInZone(now, timeZone) + 9 * HOUR;
     return parseInstant(now);
@@ -277,10 +290,8 @@ function sourceLines(ranking: ReturnType<typeof rankIndexedSources>, trendDays: 
  * @category CLI
  */
 export function renderDemo(options: DemoOptions = {}): string {
-  // The practice's zone: a date given as `now` is read there.
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
-  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEMO_DEFAULTS.width));
-  const perPlay = Math.max(1, Math.floor(options.actionsPerPlay ?? DEMO_DEFAULTS.actionsPerPlay));
+  // The practice's zone: a date given as `now` is read there.
   const timeZone = 'America/New_York';
   const now = demoMoment(options.now ?? DEMO_DEFAULTS.now, timeZone);
   const snapshot = generatePractice({
@@ -289,9 +300,59 @@ export function renderDemo(options: DemoOptions = {}): string {
     now: formatInstant(now),
     timeZone,
   });
+  return renderPracticeDemo(snapshot, {
+    now,
+    seed,
+    ...(options.width === undefined ? {} : { width: options.width }),
+    ...(options.actionsPerPlay === undefined ? {} : { actionsPerPlay: options.actionsPerPlay }),
+  });
+}
+
+/**
+ * The {@link renderPracticeDemo} options.
+ *
+ * @category CLI
+ */
+export interface PracticeDemoOptions {
+  /** The moment to plan for, in epoch milliseconds. */
+  readonly now: number;
+  /** The seed the practice was generated with, named in the header. */
+  readonly seed: number;
+  /** The line width; default 80 (at least 50). */
+  readonly width?: number;
+  /** How many actions to show per play; default 5. */
+  readonly actionsPerPlay?: number;
+  /** The playbook; default {@link defaultPlaybook}. */
+  readonly playbook?: Playbook;
+}
+
+/**
+ * Renders the demo's text for a practice already generated (and, in the
+ * `referwell demo` command, written to SQLite and read back): the header,
+ * today's plan grouped by play, and the best and worst sources. See
+ * {@link renderDemo} for the layout.
+ *
+ * @param snapshot - The practice.
+ * @param options - Moment, seed (for the header), width, actions per play.
+ * @returns The text, ending with a newline.
+ * @throws {@link ValidationError} when the snapshot cannot be planned (see `planIndex`).
+ * @example
+ * ```ts
+ * const now = Date.parse('2026-03-02T14:00:00Z');
+ * const snapshot = generatePractice({ seed: 7, offices: 40, now: '2026-03-02T14:00:00Z' });
+ * renderPracticeDemo(snapshot, { now, seed: 7 }) === renderDemo(); //=> true
+ * ```
+ * @category CLI
+ */
+export function renderPracticeDemo(snapshot: PracticeSnapshot, options: PracticeDemoOptions): string {
+  const { now, seed } = options;
+  const playbook = options.playbook ?? defaultPlaybook;
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEMO_DEFAULTS.width));
+  const perPlay = Math.max(1, Math.floor(options.actionsPerPlay ?? DEMO_DEFAULTS.actionsPerPlay));
+  const timeZone = snapshot.practice.timeZone;
   const index = indexSnapshot(snapshot);
-  const actions = planIndex({ index, playbook: defaultPlaybook, now, plays: defaultPlays });
-  const ranking = rankIndexedSources(index, defaultPlaybook, now);
+  const actions = planIndex({ index, playbook, now, plays: defaultPlays });
+  const ranking = rankIndexedSources(index, playbook, now);
 
   const today = toCalendarDate(now, timeZone);
   const lines = [
@@ -304,7 +365,7 @@ export function renderDemo(options: DemoOptions = {}): string {
     '',
     ...planLines(actions, width, perPlay, today),
     '',
-    ...sourceLines(ranking, defaultPlaybook.sources.trendDays, width),
+    ...sourceLines(ranking, playbook.sources.trendDays, width),
   ];
   return `${lines.join('\n')}\n`;
 }
