@@ -1,0 +1,102 @@
+/**
+ * Benchmark (d): re-planning one office of 1,000 records after one append,
+ * through the desk.
+ *
+ * @module
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { formatInstant } from '../../src/calendar/instant';
+import { planActions } from '../../src/engine/plan';
+import type { PracticeSnapshot } from '../../src/model/snapshot';
+import { defaultPlaybook } from '../../src/playbook/playbook';
+import { createDesk } from '../../src/store/desk';
+import type { ReferwellStore } from '../../src/store/store';
+import { BENCH_NOW, extraOffice } from './fixtures';
+import { sample, timeAsync, type Timing, type TimingOptions } from './timing';
+
+/**
+ * Whether `desk.office(id).actions` equals the full plan filtered to that office.
+ *
+ * @category Benchmark
+ */
+export interface DeskCheck {
+  /** The office re-planned. */
+  readonly officeId: string;
+  /** Its records before the timed appends (the office and everything about it). */
+  readonly records: number;
+  /** How many actions the desk gave for it. */
+  readonly deskActions: number;
+  /** How many actions the full plan gave for it. */
+  readonly planActions: number;
+  /** Whether the two lists are deeply equal, in order. */
+  readonly equal: boolean;
+}
+
+/**
+ * The figure of (d): the timing of `desk.office(id)` after each append, and the check.
+ *
+ * @category Benchmark
+ */
+export interface DeskFigure extends Timing {
+  readonly check: DeskCheck;
+}
+
+/**
+ * Measures (d). Adds one office of 1,000 records to the store (which holds the
+ * fixture), warms a desk over it with `plan()`, then in each run appends one
+ * touchpoint to that office through the desk (not timed) and times
+ * `desk.office(id)`. Afterwards compares the desk's actions for the office with
+ * `planActions` over the store's whole snapshot, filtered to the office.
+ *
+ * @param store - A store holding the fixture (it is changed: an office is added).
+ * @param snapshot - The fixture as the store returned it (for the tenant, clinicians, messages).
+ * @param options - Warm-up and timed runs.
+ * @param records - The size of the re-planned office; default 1,000.
+ * @returns The timing and the check.
+ * @example
+ * ```ts
+ * (await measureDesk(store, snapshot, { runs: 5 })).check.equal; //=> true
+ * ```
+ * @category Benchmark
+ */
+export async function measureDesk(
+  store: ReferwellStore,
+  snapshot: PracticeSnapshot,
+  options: TimingOptions = {},
+  records = 1_000,
+): Promise<DeskFigure> {
+  const extra = extraOffice(snapshot, records);
+  await store.write(extra.operations);
+  const { officeId } = extra;
+  const desk = createDesk({ store, playbook: defaultPlaybook, clock: () => BENCH_NOW });
+  await desk.plan(BENCH_NOW);
+  const now = Date.parse(BENCH_NOW);
+  let appended = 0;
+  let actions: readonly unknown[] = [];
+  const timing = await sample(async () => {
+    appended += 1;
+    await desk.logTouchpoint({
+      id: `bench-append-${appended}`,
+      tenantId: snapshot.practice.tenantId,
+      officeId,
+      at: formatInstant(now - appended * 60_000),
+      channel: 'phone',
+      purposes: ['follow-up'],
+      minutes: 5,
+    });
+    return timeAsync(async () => (actions = (await desk.office(officeId, BENCH_NOW))!.actions));
+  }, options);
+  const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: BENCH_NOW }).filter(
+    (action) => action.officeId === officeId,
+  );
+  return {
+    ...timing,
+    check: {
+      officeId,
+      records: extra.records,
+      deskActions: actions.length,
+      planActions: full.length,
+      equal: isDeepStrictEqual(actions, full),
+    },
+  };
+}

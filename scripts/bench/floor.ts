@@ -1,0 +1,152 @@
+/**
+ * Benchmark (a), the floor: the least any planner must do — one pass over every
+ * record that parses each of its timestamps once and groups the records by office.
+ *
+ * @module
+ */
+import type { Contact } from '../../src/model/contact';
+import type { Id } from '../../src/model/primitives';
+import type { Referral } from '../../src/model/referral';
+import type { PracticeSnapshot } from '../../src/model/snapshot';
+import type { ThankYou } from '../../src/model/thank-you';
+import type { Touchpoint } from '../../src/model/touchpoint';
+import { sample, time, type Timing, type TimingOptions } from './timing';
+
+/**
+ * One office's records as the floor pass groups them, each list with the epoch
+ * ms of its records' main timestamps alongside.
+ *
+ * @category Benchmark
+ */
+export interface FloorBucket {
+  readonly contacts: Contact[];
+  readonly touchpoints: Touchpoint[];
+  readonly touchpointTimes: number[];
+  readonly referrals: Referral[];
+  readonly referralTimes: number[];
+  readonly thankYous: ThankYou[];
+  readonly thankYouTimes: number[];
+}
+
+/**
+ * What the floor pass produces.
+ *
+ * @category Benchmark
+ */
+export interface FloorResult {
+  /** The records of each office, by office id. */
+  readonly offices: Map<Id, FloorBucket>;
+  /** How many timestamps were parsed. */
+  readonly parsed: number;
+  /** The sum of every parsed timestamp (so that no parse can be optimised away). */
+  readonly checksum: number;
+}
+
+const emptyBucket = (): FloorBucket => ({
+  contacts: [],
+  touchpoints: [],
+  touchpointTimes: [],
+  referrals: [],
+  referralTimes: [],
+  thankYous: [],
+  thankYouTimes: [],
+});
+
+/**
+ * The floor pass: visits every record of every collection once, parses every
+ * ISO timestamp it carries with `Date.parse` (offices' `createdAt`, clinicians'
+ * `asOf`, messages' `publishedAt`, touchpoints' `at`, referrals' `receivedAt`,
+ * intake steps, appointments and milestones, thank-yous' `sentAt`, decisions'
+ * `decidedAt`), and appends the office-scoped records to per-office arrays. A
+ * record without an office id but with contacts would be grouped under its first
+ * contact's office (the model has none today: every office-scoped record names
+ * its office). Nothing else: no sorting, no validation, no derived facts.
+ *
+ * @param snapshot - One tenant's records.
+ * @returns The records grouped by office, and a checksum of the parsed times.
+ * @example
+ * ```ts
+ * floorPass(snapshot).offices.get('off-0001')?.touchpoints.length; //=> 97
+ * ```
+ * @category Benchmark
+ */
+export function floorPass(snapshot: PracticeSnapshot): FloorResult {
+  const offices = new Map<Id, FloorBucket>();
+  let parsed = 0;
+  let checksum = 0;
+  const stamp = (iso: string | undefined): number => {
+    if (iso === undefined) return 0;
+    const ms = Date.parse(iso);
+    parsed += 1;
+    checksum += ms;
+    return ms;
+  };
+  let contactOffices: Map<Id, Id> | undefined;
+  const bucketOf = (record: { readonly officeId?: Id; readonly contactIds?: readonly Id[] }): FloorBucket | undefined => {
+    let officeId = record.officeId;
+    if (officeId === undefined && record.contactIds !== undefined && record.contactIds.length > 0) {
+      contactOffices ??= new Map(snapshot.contacts.map((contact) => [contact.id, contact.officeId]));
+      officeId = contactOffices.get(record.contactIds[0]!);
+    }
+    return officeId === undefined ? undefined : offices.get(officeId);
+  };
+
+  for (const office of snapshot.offices) {
+    stamp(office.createdAt);
+    offices.set(office.id, emptyBucket());
+  }
+  for (const contact of snapshot.contacts) bucketOf(contact)?.contacts.push(contact);
+  for (const clinician of snapshot.clinicians) stamp(clinician.capacity.asOf);
+  for (const message of snapshot.messages) stamp(message.publishedAt);
+  for (const touchpoint of snapshot.touchpoints) {
+    const at = stamp(touchpoint.at);
+    const bucket = bucketOf(touchpoint);
+    if (bucket) {
+      bucket.touchpoints.push(touchpoint);
+      bucket.touchpointTimes.push(at);
+    }
+  }
+  for (const referral of snapshot.referrals) {
+    const at = stamp(referral.receivedAt);
+    for (const step of referral.intake) {
+      stamp(step.at);
+      if (step.status === 'scheduled') stamp(step.appointmentAt);
+    }
+    stamp(referral.patientContactedAt);
+    stamp(referral.reportSentToReferrerAt);
+    const bucket = bucketOf(referral);
+    if (bucket) {
+      bucket.referrals.push(referral);
+      bucket.referralTimes.push(at);
+    }
+  }
+  for (const thankYou of snapshot.thankYous) {
+    const at = stamp(thankYou.sentAt);
+    const bucket = bucketOf(thankYou);
+    if (bucket) {
+      bucket.thankYous.push(thankYou);
+      bucket.thankYouTimes.push(at);
+    }
+  }
+  for (const decision of snapshot.decisions) stamp(decision.decidedAt);
+  return { offices, parsed, checksum };
+}
+
+/**
+ * Measures (a): the median time of {@link floorPass} over the snapshot.
+ *
+ * @param snapshot - The fixture, as the store returned it.
+ * @param options - Warm-up and timed runs.
+ * @returns The timing.
+ * @example
+ * ```ts
+ * (await measureFloor(snapshot, { runs: 5 })).medianMs; //=> 61.2
+ * ```
+ * @category Benchmark
+ */
+export async function measureFloor(snapshot: PracticeSnapshot, options: TimingOptions = {}): Promise<Timing> {
+  let sink = 0;
+  const timing = await sample(() => time(() => (sink += floorPass(snapshot).parsed)), options);
+  if (sink <= 0 && snapshot.touchpoints.length > 0) throw new Error('[referwell] bench: the floor pass parsed nothing');
+  return timing;
+}
