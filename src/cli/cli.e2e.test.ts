@@ -32,7 +32,9 @@ describe('the referwell bin', () => {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first (\`npm test\` does it).`);
     dir = mkdtempSync(join(tmpdir(), 'referwell-e2e-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true }); // undefined when the bin was missing
+  });
 
   it('is an executable with a node shebang', () => {
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);

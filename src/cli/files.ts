@@ -61,3 +61,20 @@ export function writeFileAtomically(path: string, text: string): void {
     );
   }
 }
+
+/**
+ * Quotes a word for a POSIX shell when it needs it, so that a command we
+ * suggest can be pasted as it is (a path with a space, a quote or a `$`).
+ *
+ * @param text - The word, e.g. a path.
+ * @returns The word, single-quoted when it holds anything but safe characters.
+ * @example
+ * ```ts
+ * shellWord('/tmp/my practice/referwell.db'); //=> "'/tmp/my practice/referwell.db'"
+ * shellWord('./referwell.db'); //=> './referwell.db'
+ * ```
+ * @category CLI
+ */
+export function shellWord(text: string): string {
+  return /^[\w./:@%+,=-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

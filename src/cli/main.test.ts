@@ -158,6 +158,23 @@ describe('read commands without a database', () => {
   );
 });
 
+describe('a --db that is not usable', () => {
+  let sandbox: CliSandbox;
+  beforeAll(() => void (sandbox = cliSandbox()));
+  afterAll(() => sandbox.remove());
+
+  it('quotes a path with a space in the command it suggests', async () => {
+    const run = await sandbox.run(['plan', '--db', 'my practice/referwell.db']);
+    expectBadInput(run, `referwell init --db '${join(sandbox.dir, 'my practice', 'referwell.db')}' --name`);
+  });
+
+  it.each([['plan'], ['init', '--name', 'X']])('%s names a file that is not SQLite', async (...argv) => {
+    writeFileSync(join(sandbox.dir, 'notes.db'), 'hello, not a database\n');
+    const run = await sandbox.run([...argv, '--db', 'notes.db']);
+    expectBadInput(run, `${join(sandbox.dir, 'notes.db')}: file is not a database (it is not a SQLite database: check --db)`);
+  });
+});
+
 describe('with a practice', () => {
   let sandbox: CliSandbox;
   const office = 'off-elm';
@@ -199,6 +216,11 @@ describe('with a practice', () => {
       expect(again.stderr).toContain('was already recorded; nothing changed');
     });
 
+    it('says a missing choice flag is required, listing the choices', async () => {
+      const run = await sandbox.run(['log', 'touchpoint', '--office', office, '--purpose', 'ask']);
+      expectBadInput(run, '[referwell] invalid touchpoint: --channel is required (one of in-person, video, phone, email, letter, fax, portal)\n');
+    });
+
     it('names every flag that is missing or wrong', async () => {
       const run = await sandbox.run(['log', 'touchpoint', '--channel', 'pigeon', '--minutes', 'lots', '--purpose', 'chat']);
       expectBadInput(
@@ -218,7 +240,15 @@ describe('with a practice', () => {
         await sandbox.run(['log', 'touchpoint', '--office', 'off-nope', '--channel', 'phone', '--purpose', 'ask']),
         '[referwell] invalid touchpoint: --office: no office "off-nope" in this store',
       );
-      expectBadInput(await sandbox.run(['log', 'thank-you', '--office', office, '--medium', 'email']), '--contact thank at least one contact');
+      expectBadInput(await sandbox.run(['log', 'thank-you', '--office', office, '--medium', 'email']), '--contact: thank at least one contact');
+    });
+
+    it("refuses a checklist item the playbook does not know, and stores nothing", async () => {
+      const run = await sandbox.run([
+        'log', 'referral', '--id', 'ref-typo', '--office', office, '--via', 'fax', '--patient', 'pt-9', '--checked', 'warm-handof',
+      ]);
+      expectBadInput(run, `[referwell] invalid referral: --checked has "warm-handof", not in the playbook's strength checklist (`, 'warm-handoff');
+      expectBadInput(await sandbox.run(['log', 'transition', '--referral', 'ref-typo', '--to', 'accepted']), 'no referral "ref-typo"');
     });
 
     it('moves a referral through its intake, and refuses an illegal step', async () => {
@@ -376,6 +406,14 @@ describe('import', () => {
     expectBadInput(await sandbox.run(['import', 'bad.json']), '[referwell] invalid FHIR bundle');
     writeFileSync(join(sandbox.dir, 'text.json'), 'not json');
     expectBadInput(await sandbox.run(['import', 'text.json']), 'text.json is not JSON');
+  });
+
+  it('refuses a --tenant without a practice, writing nothing', async () => {
+    writeFileSync(join(sandbox.dir, 'offices.csv'), 'ID,Office Name,Type\noff-1,Elm,primary-care\n');
+    expectBadInput(await sandbox.run(['import', 'offices.csv', '--tenant', 'nortside']), 'has no practice for tenant "nortside"');
+    const init = await sandbox.run(['init', '--tenant', 'nortside', '--name', 'Typo', '--time-zone', 'UTC']);
+    expect(init.code).toBe(0);
+    expect((await sandbox.run(['sources', '--tenant', 'nortside', '--json'])).stdout).not.toContain('off-1');
   });
 
   it('names a missing file', async () => {

@@ -7,6 +7,12 @@ describe('readMoment', () => {
     expect(readInstant('2026-03-09', 'America/New_York')).toBe('2026-03-09T13:00:00.000Z'); // EDT
   });
 
+  it('reads a date as 09:00 on the very days the clocks change', () => {
+    expect(readInstant('2026-03-08', 'America/New_York')).toBe('2026-03-08T13:00:00.000Z'); // spring forward at 02:00
+    expect(readInstant('2026-11-01', 'America/New_York')).toBe('2026-11-01T14:00:00.000Z'); // fall back at 02:00
+    expect(readInstant('2026-03-29', 'Europe/Berlin')).toBe('2026-03-29T07:00:00.000Z');
+  });
+
   it('reads a local time in the zone, and a UTC instant as it is', () => {
     expect(readInstant('2026-07-01T14:30', 'America/Chicago')).toBe('2026-07-01T19:30:00.000Z');
     expect(readInstant('2026-07-01T14:30:15', 'UTC')).toBe('2026-07-01T14:30:15.000Z');

@@ -8,7 +8,6 @@ import { formatInstant, parseInstant } from '../calendar/instant';
 import { instantOfWallClock } from '../calendar/wall-clock';
 import type { Instant, TimeZone } from '../model/primitives';
 
-const HOUR = 3_600_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -34,7 +33,12 @@ export const MOMENT_FORMS = 'a date like 2026-03-02 (09:00 practice time), a loc
  */
 export function readMoment(value: string, timeZone: TimeZone): number | undefined {
   try {
-    if (DATE.test(value)) return startOfDayInZone(value, timeZone) + 9 * HOUR;
+    if (DATE.test(value)) {
+      // Validate the date (2026-02-30 throws), then take 09:00 on the wall clock: on a
+      // DST-change day midnight plus nine hours would be 08:00 or 10:00.
+      startOfDayInZone(value, timeZone);
+      return instantOfWallClock(parseInstant(`${value}T09:00:00Z`), timeZone);
+    }
     const local = LOCAL.exec(value);
     if (local) {
       const [, date, hours, minutes, seconds = '00'] = local;

@@ -8,13 +8,13 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { InvalidArgumentError, type Command } from 'commander';
 import { sqliteStore } from '../adapters/sqlite/sqlite-store';
-import { StoreError, ValidationError } from '../errors';
+import { ReferwellError, StoreError, ValidationError } from '../errors';
 import type { Practice } from '../model/practice';
 import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import { parsePlaybook } from '../playbook/parse';
 import { createDesk, type Desk } from '../store/desk';
 import type { ReferwellStore } from '../store/store';
-import { readInputFile } from './files';
+import { readInputFile, shellWord } from './files';
 import type { CliIo } from './io';
 import { MOMENT_FORMS, readMoment } from './moment';
 import { loadSqliteDriver, openDatabase } from './sqlite';
@@ -135,6 +135,37 @@ export interface PracticeSession extends Session {
 }
 
 /**
+ * Names the database file in a SQLite failure that does not (the driver says
+ * only `file is not a database` or `attempt to write a readonly database`),
+ * with what to do about it.
+ *
+ * @param error - What opening or using the database threw.
+ * @param path - The absolute path of the database file.
+ * @returns A {@link StoreError} naming the file, or `error` unchanged when it is not a SQLite failure or already names it.
+ * @example
+ * ```ts
+ * (aboutDatabase(new StoreError('sqlite', 'file is not a database'), '/tmp/x.db') as Error).message;
+ * //=> '[referwell] [sqlite] /tmp/x.db: file is not a database (it is not a SQLite database: check --db)'
+ * ```
+ * @category CLI
+ */
+export function aboutDatabase(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const fromSqlite = ReferwellError.isInstance(error)
+    ? error instanceof StoreError && error.adapter === 'sqlite'
+    : typeof code === 'string' && code.startsWith('SQLITE_');
+  if (!fromSqlite) return error;
+  const message = (error as Error).message.replace(/^\[referwell\] \[sqlite\] /, '');
+  if (message.includes(path)) return error;
+  const hint = /readonly|read-only/i.test(message)
+    ? ' (the file, or the directory it is in, is read-only: SQLite must be able to write both)'
+    : /not a database/i.test(message)
+      ? ' (it is not a SQLite database: check --db)'
+      : '';
+  return new StoreError('sqlite', `${path}: ${message}${hint}`, { cause: error });
+}
+
+/**
  * Opens the database of `--db`: loads the SQLite driver (only now, so commands
  * without a database never need it), reads `--playbook` first so that a bad
  * playbook fails before the file is touched, then opens the store (which
@@ -163,7 +194,7 @@ export async function openSession(io: CliIo, options: GlobalOptions, mustExist: 
     store = sqliteStore(db, { tenantId: options.tenant });
   } catch (error) {
     db.close();
-    throw error;
+    throw aboutDatabase(error, path);
   }
   return {
     path,
@@ -199,7 +230,7 @@ export async function openPracticeSession(io: CliIo, options: GlobalOptions): Pr
     if (stored === undefined) {
       throw new StoreError(
         'sqlite',
-        `${session.path} has no practice for tenant ${JSON.stringify(options.tenant)}: run \`referwell init --db ${options.db} --name "<practice name>"\`` +
+        `${session.path} has no practice for tenant ${JSON.stringify(options.tenant)}: run \`referwell init --db ${shellWord(options.db)} --name "<practice name>"\`` +
           (options.tenant === DEFAULT_TENANT ? '' : ' with the same --tenant'),
       );
     }
@@ -209,7 +240,7 @@ export async function openPracticeSession(io: CliIo, options: GlobalOptions): Pr
     return { ...session, practice, now, desk };
   } catch (error) {
     await session.close();
-    throw error;
+    throw aboutDatabase(error, session.path);
   }
 }
 
@@ -231,6 +262,8 @@ export async function withPractice<T>(io: CliIo, options: GlobalOptions, work: (
   const session = await openPracticeSession(io, options);
   try {
     return await work(session);
+  } catch (error) {
+    throw aboutDatabase(error, session.path);
   } finally {
     await session.close();
   }

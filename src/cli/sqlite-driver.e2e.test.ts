@@ -27,7 +27,9 @@ describe('the referwell bin with each SQLite driver', () => {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first (\`npm test\` does it).`);
     dir = mkdtempSync(join(tmpdir(), 'referwell-e2e-driver-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true }); // undefined when the bin was missing
+  });
 
   it('prints the same demo with node-sqlite3-wasm as with better-sqlite3, and says which under --verbose', async () => {
     const native = await referwell(dir, 'better-sqlite3', 'demo', '--db', 'demo.db', '--verbose');

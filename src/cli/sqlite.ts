@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors';
+import { shellWord } from './files';
 import type { CliIo } from './io';
 import { loadWasmModule, wasmDriver } from './sqlite-wasm';
 
@@ -334,7 +335,7 @@ export function openDatabase(Driver: SqliteConstructor, file: string, mustExist:
   if (mustExist && !existsSync(file)) {
     throw new StoreError(
       'sqlite',
-      `no database at ${file}: create one with \`referwell init --db ${file} --name "<practice name>"\` (or try \`referwell demo\`)`,
+      `no database at ${file}: create one with \`referwell init --db ${shellWord(file)} --name "<practice name>"\` (or try \`referwell demo\`)`,
     );
   }
   try {

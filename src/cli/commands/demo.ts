@@ -15,6 +15,7 @@ import type { PracticeSnapshot } from '../../model/snapshot';
 import type { WriteOperation } from '../../store/store';
 import { generatePractice } from '../../testing/generator';
 import { DEMO_DEFAULTS, renderPracticeDemo } from '../demo';
+import { shellWord } from '../files';
 import type { CliIo } from '../io';
 import { readMoment } from '../moment';
 import { loadPlaybook, withGlobalOptions, type GlobalOptions } from '../session';
@@ -65,11 +66,6 @@ function operations(snapshot: PracticeSnapshot): WriteOperation[] {
     ...snapshot.thankYous.map((record) => ({ type: 'append' as const, kind: 'thank-you' as const, record })),
     ...snapshot.decisions.map((record) => ({ type: 'append' as const, kind: 'action-decision' as const, record })),
   ];
-}
-
-/** Quotes a path for a shell when it needs it. */
-function shellWord(text: string): string {
-  return /^[\w./:@%+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /**

@@ -32,14 +32,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** A message that follows the flag's name: `is required`, `must be one of …`. */
 function phrase(issue: z.core.$ZodIssue, missing: boolean): string {
-  if (missing) return 'is required';
-  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
-    return `must be one of ${issue.values.map(String).join(', ')}`;
-  }
+  const choices = issue.code === 'invalid_value' && Array.isArray(issue.values) ? issue.values.map(String).join(', ') : undefined;
+  if (missing) return choices === undefined ? 'is required' : `is required (one of ${choices})`;
+  if (choices !== undefined) return `must be one of ${choices}`;
   if (issue.code === 'invalid_type') {
     return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
   }
-  return /^(must|is|are|name|thank)\b/.test(issue.message) ? issue.message : `: ${issue.message}`;
+  return /^(must|is|are|name)\b/.test(issue.message) ? issue.message : `: ${issue.message}`;
 }
 
 /** One issue whose message names the flag (pointer empty: the message says where). */
@@ -69,7 +68,8 @@ export function validateFlags<S extends z.ZodType>(schema: S, input: unknown, su
   const issues = result.error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
     const flag = flagOf(issue.path, flags);
-    const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
+    // An absent flag: zod says invalid_type for most fields, invalid_value for an enum.
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(input, issue.path) === undefined;
     if (flag === undefined) {
       const where = path.length > 0 ? `${path.join('.')} ` : '';
       return { path, pointer: '', message: `${where}${issue.message}`, code: issue.code };

@@ -16,7 +16,7 @@ import { importReferralBundle } from '../../interop/fhir/import-bundle';
 import type { EntityKind, ReferwellStore } from '../../store/store';
 import { readInputFile } from '../files';
 import type { CliIo } from '../io';
-import { openSession, withGlobalOptions, type GlobalOptions, type Session } from '../session';
+import { aboutDatabase, openPracticeSession, withGlobalOptions, type GlobalOptions, type Session } from '../session';
 import { officesById } from './plan';
 
 /** What `--kind` accepts. */
@@ -161,7 +161,7 @@ async function importBundle(io: CliIo, session: Session, file: string, text: str
  * @param options - The parsed options.
  * @returns Nothing; a summary goes to standard output, left-out rows to standard error.
  * @throws {@link ValidationError} listing every bad row and column (nothing is written), or for a missing file;
- *   {@link StoreError} when SQLite is unavailable.
+ *   {@link StoreError} when SQLite is unavailable, or the tenant has no practice (run `referwell init` first).
  * @example
  * ```ts
  * await runImport(io, 'offices.csv', { db: './referwell.db', tenant: 'default' });
@@ -172,10 +172,13 @@ export async function runImport(io: CliIo, file: string, options: ImportOptions)
   const path = resolve(io.cwd, file);
   const text = readInputFile(path, 'import file');
   const kind = options.kind ?? (extname(path).toLowerCase() === '.json' ? 'bundle' : detectCsvKind(text));
-  const session = await openSession(io, options, true);
+  // The tenant's practice must exist: a mistyped --tenant would otherwise file the records where nothing reads them.
+  const session = await openPracticeSession(io, options);
   try {
     if (kind === 'bundle') await importBundle(io, session, file, text, options);
     else await importCsv(io, session, file, text, kind, options);
+  } catch (error) {
+    throw aboutDatabase(error, session.path);
   } finally {
     await session.close();
   }

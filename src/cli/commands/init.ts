@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { practiceSchema, type Practice } from '../../model/practice';
 import type { CliIo } from '../io';
-import { openSession, withGlobalOptions, type GlobalOptions } from '../session';
+import { aboutDatabase, openSession, withGlobalOptions, type GlobalOptions } from '../session';
 import { validateFlags } from './flags';
 import { collect } from './values';
 
@@ -76,6 +76,8 @@ export async function runInit(io: CliIo, options: InitOptions): Promise<void> {
     }
     await session.store.savePractice(wanted);
     io.stdout(`${file}; updated the practice "${wanted.name}": ${changed.join(', ')}.\n`);
+  } catch (error) {
+    throw aboutDatabase(error, session.path);
   } finally {
     await session.close();
   }

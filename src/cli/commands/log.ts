@@ -111,8 +111,16 @@ const REFERRAL_FLAGS: FlagMap = {
 async function logReferral(io: CliIo, options: Flags): Promise<void> {
   await withPractice(io, options, async (session) => {
     const checklist: Record<string, boolean> = {};
-    for (const item of (options['unchecked'] as string[] | undefined) ?? []) checklist[item] = false;
-    for (const item of (options['checked'] as string[] | undefined) ?? []) checklist[item] = true;
+    const known = session.playbook.plays['strong-referrals'].checklist.map((item) => item.id);
+    for (const flag of ['--unchecked', '--checked'] as const) {
+      const items = (options[flag === '--checked' ? 'checked' : 'unchecked'] as string[] | undefined) ?? [];
+      // A typo would be stored as an item no play scores, and the referral would look weak.
+      const unknown = items.filter((item) => !known.includes(item));
+      if (unknown.length > 0) {
+        throw flagError('referral', flag, `has ${unknown.map((item) => JSON.stringify(item)).join(', ')}, not in the playbook's strength checklist (${known.join(', ')})`);
+      }
+      for (const item of items) checklist[item] = flag === '--checked';
+    }
     const input = defined({
       id: (options['id'] as string | undefined) ?? `ref-${randomUUID()}`,
       tenantId: options.tenant,
