@@ -3,6 +3,8 @@
  * "large" practice and prints the top self-time functions.
  * Run: `npx tsx scripts/bench/storage-profile.ts import|load|pg-import|pg-load`
  * (`pg-…`: PostgreSQL at postgres://postgres@127.0.0.1:5432/test).
+ * Env `HARNESS=1`: as `npm run bench` does it — the fixture as a store returns it
+ * (`storedFixture('large')`) and the whole import as one `store.write` batch.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
@@ -13,8 +15,13 @@ import { postgresStore } from '../../src/adapters/postgres/index';
 import { sqliteStore } from '../../src/adapters/sqlite/index';
 import { generatePractice } from '../../src/testing/generator';
 import type { WriteOperation } from '../../src/store/store';
+import { storedFixture } from './fixtures';
 const what = process.argv[2] ?? 'load';
-const snap = generatePractice({ seed: 1, offices: 2000, now: '2026-03-02T14:00:00Z', touchpoints: 200_000, referrals: 20_000 });
+const harness = process.env.HARNESS === '1';
+const snap = harness
+  ? (await storedFixture('large')).snapshot
+  : generatePractice({ seed: 1, offices: 2000, now: '2026-03-02T14:00:00Z', touchpoints: 200_000, referrals: 20_000 });
+const batch = harness ? Number.MAX_SAFE_INTEGER : 1000;
 const db = new Database(join(mkdtempSync(join(tmpdir(), 'rwp-')), 'p.db'));
 const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/test', max: 4 });
 const onPostgres = what.startsWith('pg-');
@@ -36,7 +43,7 @@ const session = new Session(); session.connect();
 await session.post('Profiler.enable');
 if (what.endsWith('import')) await session.post('Profiler.start');
 let t = performance.now();
-for (let i = 0; i < ops.length; i += 1000) await store.write(ops.slice(i, i + 1000));
+for (let i = 0; i < ops.length; i += batch) await store.write(ops.slice(i, i + batch));
 console.log('import', performance.now() - t);
 if (what.endsWith('import')) { const { profile } = await session.post('Profiler.stop'); report(profile); }
 if (what.endsWith('load')) await session.post('Profiler.start');

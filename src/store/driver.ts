@@ -92,6 +92,14 @@ export interface StorageDriver {
   /** What the adapter guarantees. */
   readonly capabilities: StoreCapabilities;
   /**
+   * At most how many rows the store gives one {@link DriverTransaction.insertMany}
+   * call of a batch; default: a whole run of appends at once. An in-process database
+   * (SQLite) gains from a few thousand: each chunk's JSON texts and rows are garbage
+   * before the next is made, so the garbage collector copies far less. A database
+   * across a network should keep the default: every call costs round trips.
+   */
+  readonly batchChunk?: number;
+  /**
    * Runs `work` in one transaction: everything it wrote is kept if it resolves,
    * nothing if it throws. Driver errors must be thrown as they are; the store
    * wraps them. `readOnly` says the work only reads, so the driver may take a

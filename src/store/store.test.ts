@@ -76,12 +76,23 @@ describe('createStore quick path for touchpoints', () => {
     minutes: 5,
   };
 
-  it('stores what it checked: a getter that answers differently the second time is refused', async () => {
+  it('stores what it checked: a getter is read once, and its first answer is what is stored', async () => {
     const store = memoryStore({ tenantId: 't1' });
     await store.upsertOffice(office);
     let reads = 0;
     const tricky = { ...complete };
     Object.defineProperty(tricky, 'channel', { enumerable: true, get: () => (++reads === 1 ? 'phone' : 'telepathy') });
+    const { record } = await store.appendTouchpoint(tricky as never);
+    expect(reads).toBe(1);
+    expect(record.channel).toBe('phone');
+    expect((await store.get('touchpoint', 'tp'))?.record.channel).toBe('phone');
+  });
+
+  it('refuses a getter whose only answer is invalid', async () => {
+    const store = memoryStore({ tenantId: 't1' });
+    await store.upsertOffice(office);
+    const tricky = { ...complete };
+    Object.defineProperty(tricky, 'channel', { enumerable: true, get: () => 'telepathy' });
     await expect(store.appendTouchpoint(tricky as never)).rejects.toBeInstanceOf(ValidationError);
     expect(await store.get('touchpoint', 'tp')).toBeUndefined();
   });

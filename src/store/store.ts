@@ -18,7 +18,7 @@ import type { PracticeMessage } from '../model/practice-message';
 import { idSchema, tenantIdSchema, type Id } from '../model/primitives';
 import { recordSchemas, type RecordInputs, type RecordKind, type RecordTypes } from '../model/records';
 import type { IntakeStep, Referral } from '../model/referral';
-import { copyPlainData, isCanonicalTouchpoint, type ShareList } from '../model/canonical';
+import { canonicalCopy, hasCanonicalCheck, isCanonicalRecord, type ShareList } from '../model/canonical';
 import { safeParseWith, toJsonPointer, unwrap } from '../model/result';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { ThankYou } from '../model/thank-you';
@@ -241,6 +241,7 @@ function checkOperations(operations: unknown): void {
 
 const PAGE_MAX = 10_000;
 
+
 /** How often a write without an expected version re-reads and retries after a concurrent change. */
 const BLIND_RETRIES = 20;
 
@@ -260,6 +261,8 @@ const BLIND_RETRIES = 20;
 export function createStore(driver: StorageDriver): ReferwellStore {
   const { adapter } = driver;
   const tenantId = unwrap(safeParseWith(tenantIdSchema, driver.tenantId, `${adapter} store tenantId`));
+  const chunk = driver.batchChunk;
+  const appendChunk = chunk !== undefined && Number.isSafeInteger(chunk) && chunk >= 1 ? chunk : Number.POSITIVE_INFINITY;
 
   const run = async <T>(work: (tx: DriverTransaction) => Promise<T>, readOnly = false): Promise<T> => {
     try {
@@ -272,22 +275,16 @@ export function createStore(driver: StorageDriver): ReferwellStore {
 
   /**
    * Validates an incoming record and checks it belongs to this tenant; returns it
-   * with its JSON text (made once, to store). A touchpoint
-   * already exactly as the schema would output it is checked by hand
-   * ({@link isCanonicalTouchpoint}), copied (so the result shares nothing with the
-   * caller's object, as zod's output would not) and the copy checked again;
-   * anything else goes through the zod schema.
+   * with its JSON text (made once, to store). A touchpoint, referral, contact,
+   * office or thank-you already exactly as its schema would output it is checked
+   * by hand while being copied ({@link canonicalCopy}: each property read once, so
+   * what was checked is what gets stored, and the result shares nothing with the
+   * caller's object, as zod's output would not); anything else goes through the
+   * zod schema.
    */
   const encode = (kind: StoredKind, input: unknown): { record: unknown; body: string } => {
-    let value: unknown;
-    let body: string | undefined;
-    // The copy is checked again: what was read once (a getter may answer differently
-    // the second time) is what gets stored.
-    const copy = kind === 'touchpoint' && isCanonicalTouchpoint(input) ? copyPlainData(input) : undefined;
-    if (copy !== undefined && isCanonicalTouchpoint(copy)) {
-      value = copy;
-      body = JSON.stringify(copy);
-    } else {
+    let value: unknown = hasCanonicalCheck(kind) ? canonicalCopy(kind, input) : undefined;
+    if (value === undefined) {
       const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
       const result = safeParseWith(schema, input, kind);
       if (!result.ok) throw result.error;
@@ -304,14 +301,15 @@ export function createStore(driver: StorageDriver): ReferwellStore {
         },
       ]);
     }
-    return { record: value, body: body ?? JSON.stringify(value) };
+    return { record: value, body: JSON.stringify(value) };
   };
 
   /**
-   * Parses a stored row back, or reports it as corrupt. With `share` (bulk reads),
-   * a touchpoint exactly as the schema outputs it is checked by hand
-   * ({@link isCanonicalTouchpoint}) and used as parsed, its lists of strings shared
-   * and frozen; anything else goes through the zod schema, which names every problem.
+   * Parses a stored row back, or reports it as corrupt. A touchpoint, referral,
+   * contact, office or thank-you exactly as its schema outputs it is checked by
+   * hand ({@link isCanonicalRecord}) and used as parsed — with `share` (bulk reads),
+   * its lists of ids and vocabulary values shared and frozen; anything else goes
+   * through the zod schema, which names every problem.
    */
   const revive = <T>(kind: StoredKind, row: StoredRow, share?: ShareList): Stored<T> => {
     let json: unknown;
@@ -321,7 +319,7 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       throw new CorruptRecordError({ kind, id: row.id, adapter, reason: 'its body is not valid JSON' }, { cause });
     }
     let value: unknown = json;
-    if (share === undefined || kind !== 'touchpoint' || !isCanonicalTouchpoint(json, share)) {
+    if (!hasCanonicalCheck(kind) || !isCanonicalRecord(kind, json, share)) {
       const schema = kind === 'practice' ? practiceSchema : recordSchemas[kind as RecordKind];
       const result = safeParseWith(schema, json, kind);
       if (!result.ok) {
@@ -508,7 +506,10 @@ export function createStore(driver: StorageDriver): ReferwellStore {
    * per record (when the driver has `insertMany`), with the same outcome as
    * appending them one by one: the first invalid record or missing office (in
    * order) fails the run, a record whose id is already stored (or earlier in the
-   * run) is not written and the stored one is returned.
+   * run) is not written and the stored one is returned. The run goes to the driver
+   * in chunks of the driver's {@link StorageDriver.batchChunk} records (default: all
+   * at once), so each chunk's JSON texts and rows can be garbage before the next is
+   * made (the whole run is still one transaction).
    */
   const appendRun = async (
     tx: DriverTransaction,
@@ -516,57 +517,80 @@ export function createStore(driver: StorageDriver): ReferwellStore {
     inputs: readonly unknown[],
     known: Set<Id>,
   ): Promise<AppendResult<unknown>[]> => {
-    const records: { id: string; officeId?: string }[] = [];
-    const bodies: string[] = [];
-    let invalid: unknown;
-    for (const input of inputs) {
-      try {
-        const { record, body } = encode(kind, input);
-        records.push(record as { id: string; officeId?: string });
-        bodies.push(body);
-      } catch (error) {
-        invalid = error;
-        break;
+    const results: AppendResult<unknown>[] = new Array(inputs.length);
+    const seen = new Set<Id>();
+    /** Positions of records whose id came earlier in the run (rare), filled in at the end. */
+    const repeats: { readonly index: number; readonly id: Id }[] = [];
+    for (let start = 0; start < inputs.length; start += appendChunk) {
+      const end = Math.min(inputs.length, start + appendChunk);
+      const records: { id: string; officeId?: string }[] = [];
+      const bodies: string[] = [];
+      let invalid: unknown;
+      for (let i = start; i < end; i += 1) {
+        try {
+          const { record, body } = encode(kind, inputs[i]);
+          records.push(record as { id: string; officeId?: string });
+          bodies.push(body);
+        } catch (error) {
+          invalid = error;
+          break;
+        }
+      }
+      // Offices of the records before the first invalid one, checked in one read.
+      const missing = new Set<Id>();
+      for (const record of records) {
+        const officeId = officeIdOf(kind, record);
+        if (officeId !== null && !known.has(officeId)) missing.add(officeId);
+      }
+      if (missing.size > 0) {
+        const found = tx.presentIds === undefined ? undefined : await tx.presentIds('office', [...missing]);
+        for (const officeId of missing) {
+          if (found === undefined) await requireOffice(tx, kind, officeId, known);
+          else if (found.has(officeId)) known.add(officeId);
+          else throw noOffice(kind, officeId);
+        }
+      }
+      if (invalid !== undefined) throw invalid;
+      // One set insertion per record finds repeated ids.
+      const rows: RowWrite[] = [];
+      const positions: number[] = [];
+      for (let j = 0; j < records.length; j += 1) {
+        const record = records[j]!;
+        const before = seen.size;
+        seen.add(record.id);
+        if (seen.size === before) {
+          repeats.push({ index: start + j, id: record.id });
+          continue;
+        }
+        positions.push(j);
+        rows.push({ id: record.id, officeId: officeIdOf(kind, record), version: 1, body: bodies[j]! });
+      }
+      const written = await tx.insertMany!(kind, rows);
+      for (let r = 0; r < rows.length; r += 1) {
+        const j = positions[r]!;
+        if (written[r] === true) {
+          results[start + j] = { record: records[j], version: 1, created: true };
+          continue;
+        }
+        const id = rows[r]!.id;
+        const existing = await tx.get(kind, id);
+        if (existing === undefined) throw new StoreError(adapter, `append of ${kind} ${JSON.stringify(id)} was refused`);
+        results[start + j] = { ...revive<unknown>(kind, existing), created: false };
       }
     }
-    // Offices of the records before the first invalid one, checked in one read.
-    const missing = new Set<Id>();
-    for (const record of records) {
-      const officeId = officeIdOf(kind, record);
-      if (officeId !== null && !known.has(officeId)) missing.add(officeId);
-    }
-    if (missing.size > 0) {
-      const found = tx.presentIds === undefined ? undefined : await tx.presentIds('office', [...missing]);
-      for (const officeId of missing) {
-        if (found === undefined) await requireOffice(tx, kind, officeId, known);
-        else if (found.has(officeId)) known.add(officeId);
-        else throw noOffice(kind, officeId);
+    if (repeats.length > 0) {
+      // A repeated id gets the outcome of its first record, as not created.
+      const first = new Map<Id, AppendResult<unknown>>();
+      for (const result of results) {
+        const id = result === undefined ? undefined : (result.record as { id: Id }).id;
+        if (id !== undefined && !first.has(id)) first.set(id, result!);
+      }
+      for (const { index, id } of repeats) {
+        const result = first.get(id)!;
+        results[index] = { record: result.record, version: result.version, created: false };
       }
     }
-    if (invalid !== undefined) throw invalid;
-    const first = new Map<Id, number>();
-    const rows: RowWrite[] = [];
-    records.forEach((record, index) => {
-      if (first.has(record.id)) return;
-      first.set(record.id, index);
-      rows.push({ id: record.id, officeId: officeIdOf(kind, record), version: 1, body: bodies[index]! });
-    });
-    const written = await tx.insertMany!(kind, rows);
-    const outcome = new Map<Id, AppendResult<unknown>>();
-    for (let i = 0; i < rows.length; i += 1) {
-      const id = rows[i]!.id;
-      if (written[i] === true) {
-        outcome.set(id, { record: records[first.get(id)!], version: 1, created: true });
-        continue;
-      }
-      const existing = await tx.get(kind, id);
-      if (existing === undefined) throw new StoreError(adapter, `append of ${kind} ${JSON.stringify(id)} was refused`);
-      outcome.set(id, { ...revive<unknown>(kind, existing), created: false });
-    }
-    return records.map((record, index) => {
-      const result = outcome.get(record.id)!;
-      return first.get(record.id) === index ? result : { record: result.record, version: result.version, created: false };
-    });
+    return results;
   };
 
   /**
@@ -649,14 +673,25 @@ export function createStore(driver: StorageDriver): ReferwellStore {
       )
       .exhaustive();
 
+  /**
+   * Every record of a kind, page by page. The next page is asked for before this
+   * one is revived, so a database across a network finds it while this page is
+   * being checked (one query waits at a time, in order, on the transaction).
+   */
   const listAll = async <T>(tx: DriverTransaction, kind: StoredKind, share: ShareList): Promise<T[]> => {
     const out: T[] = [];
-    let after = 0;
+    let pending = tx.list(kind, 0, PAGE_MAX);
     for (;;) {
-      const rows = await tx.list(kind, after, PAGE_MAX);
+      const rows = await pending;
+      const full = rows.length === PAGE_MAX;
+      if (full) {
+        pending = tx.list(kind, rows[rows.length - 1]!.seq, PAGE_MAX);
+        // Awaited on the next turn; if reviving this page throws first, the transaction
+        // fails with that error and this page's failure must not go unhandled.
+        pending.catch(() => undefined);
+      }
       for (const row of rows) out.push(revive<T>(kind, row, share).record);
-      if (rows.length < PAGE_MAX) return out;
-      after = rows[rows.length - 1]!.seq;
+      if (!full) return out;
     }
   };
 

@@ -593,3 +593,52 @@ describe('sqlite adapter', () => {
     });
   });
 });
+
+describe('sqlite adapter: a batch larger than one chunk of appends', () => {
+  const tenantId = 't1';
+  const office = { id: 'o1', tenantId, name: 'Elm Street Pediatrics', kind: 'pediatrics' as const };
+  const touchpoint = (i: number) => ({
+    id: `tp-${i}`,
+    tenantId,
+    officeId: 'o1',
+    at: '2026-02-02T15:00:00Z',
+    channel: 'phone' as const,
+    purposes: ['follow-up' as const],
+    minutes: 5,
+    contactIds: [],
+  });
+  const appends = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ type: 'append' as const, kind: 'touchpoint' as const, record: touchpoint(i) }));
+
+  it('gives a repeated id across chunks the first record as not created, in one change order', async () => {
+    const db = new Database(':memory:');
+    const store = sqliteStore(db, { tenantId });
+    await store.upsertOffice(office);
+    const ops = appends(9000);
+    ops.push({ type: 'append', kind: 'touchpoint', record: touchpoint(7) });
+    const results = (await store.write(ops)) as { record: { id: string }; created: boolean; version: number }[];
+    expect(results).toHaveLength(9001);
+    expect(results[7]).toMatchObject({ created: true, version: 1 });
+    expect(results[9000]).toMatchObject({ record: { id: 'tp-7' }, created: false, version: 1 });
+    expect(results.filter((result) => result.created)).toHaveLength(9000);
+    const count = db.prepare('SELECT count(*) AS n, max(seq) AS last FROM referwell_touchpoints').get() as { n: number; last: number };
+    expect(count).toEqual({ n: 9000, last: 9001 });
+    await store.close();
+    db.close();
+  });
+
+  it('writes nothing when a record in a later chunk is invalid or names a missing office', async () => {
+    for (const bad of [{ ...touchpoint(8500), channel: 'telepathy' }, { ...touchpoint(8500), officeId: 'nowhere' }]) {
+      const db = new Database(':memory:');
+      const store = sqliteStore(db, { tenantId });
+      await store.upsertOffice(office);
+      const ops = appends(9000);
+      ops[8500] = { type: 'append', kind: 'touchpoint', record: bad as never };
+      await expect(store.write(ops)).rejects.toBeInstanceOf(ValidationError);
+      expect((db.prepare('SELECT count(*) AS n FROM referwell_touchpoints').get() as { n: number }).n).toBe(0);
+      expect((await store.list('touchpoint')).records).toHaveLength(0);
+      await store.close();
+      db.close();
+    }
+  });
+});
