@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateSqlite, latestSqliteVersion, recordedSqliteVersion } from '../adapters/sqlite/migrations';
 import { sqliteStore } from '../adapters/sqlite/sqlite-store';
+import { layOut as layOutSqlite, rawTables, sqlInspector } from '../adapters/sqlite/test-support';
 import { StoreError } from '../errors';
 import type { StoredKind } from '../store/driver';
 import { describeStoreConformance, type ConformanceHarness, type MigrationDatabase, type SeedRow, type StoreInspector } from '../testing/conformance';
@@ -28,33 +29,8 @@ beforeAll(async () => {
 /** The store takes better-sqlite3's type; the wrapper implements the part it calls (as the CLI's one cast says). */
 const asBetterSqlite = (db: WasmDatabase) => db as unknown as Database.Database;
 
-const rawTables: Record<StoredKind, string> = {
-  practice: 'referwell_practices',
-  office: 'referwell_offices',
-  contact: 'referwell_contacts',
-  clinician: 'referwell_clinicians',
-  'practice-message': 'referwell_practice_messages',
-  touchpoint: 'referwell_touchpoints',
-  referral: 'referwell_referrals',
-  'thank-you': 'referwell_thank_yous',
-  'action-decision': 'referwell_action_decisions',
-};
-
 /** Raw reads and writes through the wrapper, bypassing the store. */
-function inspector(db: WasmDatabase): StoreInspector {
-  return {
-    readRow: (kind, tenantId, id) =>
-      db.prepare(`SELECT version, body FROM ${rawTables[kind]} WHERE tenant_id = ? AND id = ?`).get(tenantId, id) as
-        | { version: number; body: string }
-        | undefined,
-    countRows: (kind, tenantId) =>
-      (db.prepare(`SELECT count(*) AS n FROM ${rawTables[kind]} WHERE tenant_id = ?`).get(tenantId) as { n: number }).n,
-    corruptRow: (kind, tenantId, id, body) => {
-      const { changes } = db.prepare(`UPDATE ${rawTables[kind]} SET body = ? WHERE tenant_id = ? AND id = ?`).run(body, tenantId, id);
-      if (changes !== 1) throw new Error(`no ${kind} ${id} of ${tenantId} to corrupt`);
-    },
-  };
-}
+const inspector = (db: WasmDatabase): StoreInspector => sqlInspector(asBetterSqlite(db));
 
 function tempDatabase(): { db: WasmDatabase; file: string; teardown: () => void } {
   const folder = mkdtempSync(join(tmpdir(), 'referwell-wasm-conformance-'));
@@ -71,32 +47,8 @@ function tempDatabase(): { db: WasmDatabase; file: string; teardown: () => void 
 }
 
 /** Lays the database out at `version` with `rows`, as the previous release stored them. */
-function layOut(db: WasmDatabase, version: number, rows: readonly SeedRow[]): void {
-  migrateSqlite(asBetterSqlite(db), version);
-  db.transaction(() => {
-    const seqs = new Map<string, number>();
-    for (const row of rows) {
-      const seq = (seqs.get(row.tenantId) ?? 0) + 1;
-      seqs.set(row.tenantId, seq);
-      const table = rawTables[row.kind];
-      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      if (columns.includes('office_id')) {
-        db.prepare(`INSERT INTO ${table} (tenant_id, id, office_id, version, seq, body) VALUES (?, ?, ?, ?, ?, ?)`).run(
-          row.tenantId,
-          row.id,
-          row.officeId,
-          row.version,
-          seq,
-          row.body,
-        );
-      } else {
-        db.prepare(`INSERT INTO ${table} (tenant_id, id, version, seq, body) VALUES (?, ?, ?, ?, ?)`).run(row.tenantId, row.id, row.version, seq, row.body);
-      }
-    }
-    const counter = db.prepare('INSERT INTO referwell_sequences (tenant_id, value) VALUES (?, ?)');
-    for (const [tenantId, value] of seqs) counter.run(tenantId, value);
-  })();
-}
+const layOut = (db: WasmDatabase, version: number, rows: readonly SeedRow[]): void =>
+  layOutSqlite(asBetterSqlite(db), version, rows);
 
 describeStoreConformance({
   name: 'sqlite over node-sqlite3-wasm (file)',

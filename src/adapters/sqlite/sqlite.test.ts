@@ -19,6 +19,7 @@ import {
 import { generatePractice } from '../../testing/generator';
 import { sqliteMigrations, sqliteStore } from './index';
 import { latestSqliteVersion, migrateSqlite, recordedSqliteVersion } from './migrations';
+import { layOut, rawTables, sqlInspector } from './test-support';
 
 const NOW = '2026-03-02T14:00:00Z';
 
@@ -59,37 +60,6 @@ function sortSnapshot(snapshot: PracticeSnapshot) {
 // The shared conformance suite, on a new database file per test
 // ---------------------------------------------------------------------------
 
-/** The tables, written out here rather than taken from the adapter, so that the raw reads are independent of it. */
-const rawTables: Record<StoredKind, string> = {
-  practice: 'referwell_practices',
-  office: 'referwell_offices',
-  contact: 'referwell_contacts',
-  clinician: 'referwell_clinicians',
-  'practice-message': 'referwell_practice_messages',
-  touchpoint: 'referwell_touchpoints',
-  referral: 'referwell_referrals',
-  'thank-you': 'referwell_thank_yous',
-  'action-decision': 'referwell_action_decisions',
-};
-
-/** Raw SQL reads and writes on the host's connection, bypassing the adapter. */
-function sqlInspector(db: Database.Database): StoreInspector {
-  return {
-    readRow: (kind, tenantId, id) =>
-      db.prepare(`SELECT version, body FROM ${rawTables[kind]} WHERE tenant_id = ? AND id = ?`).get(tenantId, id) as
-        | { version: number; body: string }
-        | undefined,
-    countRows: (kind, tenantId) =>
-      (db.prepare(`SELECT count(*) AS n FROM ${rawTables[kind]} WHERE tenant_id = ?`).get(tenantId) as { n: number }).n,
-    corruptRow: (kind, tenantId, id, body) => {
-      const { changes } = db
-        .prepare(`UPDATE ${rawTables[kind]} SET body = ? WHERE tenant_id = ? AND id = ?`)
-        .run(body, tenantId, id);
-      if (changes !== 1) throw new Error(`no ${kind} ${id} of ${tenantId} to corrupt`);
-    },
-  };
-}
-
 /** A new database — a file in its own temp folder, or `:memory:` — and how to remove it. */
 function tempDatabase(file: boolean): { db: Database.Database; teardown: () => void } {
   const folder = file ? mkdtempSync(join(tmpdir(), 'referwell-sqlite-conformance-')) : undefined;
@@ -101,40 +71,6 @@ function tempDatabase(file: boolean): { db: Database.Database; teardown: () => v
       if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     },
   };
-}
-
-/** Lays a database out at `version` and stores `rows` as that schema did, in change order. */
-function layOut(db: Database.Database, version: number, rows: readonly SeedRow[]): void {
-  migrateSqlite(db, version);
-  db.transaction(() => {
-    const seqs = new Map<string, number>();
-    for (const row of rows) {
-      const seq = (seqs.get(row.tenantId) ?? 0) + 1;
-      seqs.set(row.tenantId, seq);
-      const table = rawTables[row.kind];
-      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      if (columns.includes('office_id')) {
-        db.prepare(`INSERT INTO ${table} (tenant_id, id, office_id, version, seq, body) VALUES (?, ?, ?, ?, ?, ?)`).run(
-          row.tenantId,
-          row.id,
-          row.officeId,
-          row.version,
-          seq,
-          row.body,
-        );
-      } else {
-        db.prepare(`INSERT INTO ${table} (tenant_id, id, version, seq, body) VALUES (?, ?, ?, ?, ?)`).run(
-          row.tenantId,
-          row.id,
-          row.version,
-          seq,
-          row.body,
-        );
-      }
-    }
-    const counter = db.prepare('INSERT INTO referwell_sequences (tenant_id, value) VALUES (?, ?)');
-    for (const [tenantId, value] of seqs) counter.run(tenantId, value);
-  })();
 }
 
 for (const file of [true, false]) {
