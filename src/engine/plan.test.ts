@@ -5,7 +5,8 @@ import { definePolicy } from '../playbook/define-policy';
 import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import { followUpPlay } from '../plays/follow-up/play';
 import { definePlay, type Play } from '../plays/play';
-import { planActions } from './plan';
+import { indexSnapshot, type OfficeHistory } from '../model/history';
+import { createPlanCache, planActions, planIndex, planIndexWith } from './plan';
 
 const NOW = '2026-03-02T18:00:00Z';
 
@@ -203,5 +204,55 @@ describe('planActions', () => {
   it('rejects a bad moment with a typed error', () => {
     const snapshot = scenario().office('o').build();
     expect(() => planActions({ snapshot, playbook: defaultPlaybook, now: 'tomorrow', plays: plays(followUpPlay) })).toThrow(/\[referwell\]/);
+  });
+
+  describe('with a plan cache', () => {
+    /** The birthday play, choosing among offices: the two whose names sort last. */
+    const choices: number[] = [];
+    const pickTwo = {
+      ...birthdayPlay,
+      select(drafts: readonly { readonly title: string }[]) {
+        choices.push(drafts.length);
+        return [...drafts].sort((a, b) => (a.title < b.title ? 1 : a.title > b.title ? -1 : 0)).slice(0, 2);
+      },
+    } as unknown as Play;
+    const build = () => {
+      let s = scenario();
+      for (const id of ['o1', 'o2', 'o3', 'o4']) s = s.office(id, { tags: ['birthday-march'] });
+      return indexSnapshot(s.build());
+    };
+    const replaced = (index: ReturnType<typeof build>, id: string, patch: (history: OfficeHistory) => OfficeHistory) => {
+      const offices = new Map(index.offices);
+      offices.set(id, patch(offices.get(id)!));
+      return { ...index, offices };
+    };
+    const options = { playbook: defaultPlaybook, now: NOW, plays: [followUpPlay as unknown as Play, pickTwo] };
+
+    it('gives each office what planIndex gives, and re-chooses only when the drafts it chose among changed', () => {
+      choices.length = 0;
+      const cache = createPlanCache();
+      const first = build();
+      const check = (index: ReturnType<typeof build>) => {
+        for (const id of ['o1', 'o2', 'o3', 'o4']) {
+          expect(planIndexWith({ ...options, index, officeIds: [id] }, cache), id).toEqual(planIndex({ ...options, index, officeIds: [id] }));
+        }
+        expect(planIndexWith({ ...options, index }, cache)).toEqual(planIndex({ ...options, index }));
+      };
+      check(first);
+      const chosen = choices.length;
+      // A rebuilt history with the same records gives equal drafts: the choice stands.
+      const same = replaced(first, 'o2', (history) => ({ ...history }));
+      check(same);
+      expect(choices.length).toBe(chosen + 5); // planIndex's own five calls only
+      // A renamed office changes its draft: the play chooses again, and o1 is now among the best.
+      const renamed = replaced(same, 'o1', (history) => ({ ...history, office: { ...history.office, name: 'Zephyr Clinic' } }));
+      check(renamed);
+      expect(choices.length).toBe(chosen + 5 + 6); // and one by the cached plan
+      expect(planIndexWith({ ...options, index: renamed, officeIds: ['o1'] }, cache).map((a) => a.kind)).toContain('birthday-card');
+      // An office leaving the planning lifecycles drops out of the choice.
+      const closed = replaced(renamed, 'o4', (history) => ({ ...history, office: { ...history.office, lifecycle: 'closed' } }));
+      check(closed);
+      expect(planIndexWith({ ...options, index: closed }, cache).map((a) => a.officeId)).not.toContain('o4');
+    });
   });
 });

@@ -63,16 +63,63 @@ interface KeptDraft {
  * different key empties the cache. A holder that changes the decisions map in
  * place (the desk) calls {@link PlanCache.clear}.
  *
+ * Besides the drafts it remembers, per call, which offices were eligible and,
+ * for each play that chooses among offices (`select`), what it was given and what
+ * it chose: when only some offices changed and their kept drafts came out equal
+ * to before, the earlier choice stands and the other offices are not read again.
+ *
  * @internal
  */
 export interface PlanCache {
   /** Forgets everything. */
   clear(): void;
   /** @internal */
-  readonly state: {
-    key: readonly unknown[] | undefined;
-    byPlay: Map<Play, WeakMap<OfficeHistory, readonly KeptDraft[]>>;
-  };
+  readonly state: PlanCacheState;
+}
+
+/** The contents of a {@link PlanCache}. @internal */
+interface PlanCacheState {
+  key: readonly unknown[] | undefined;
+  byPlay: Map<Play, PlayMemory>;
+  /** The offices of the last call and which of them the plays planned for. */
+  eligible: EligibleMemo | undefined;
+  /** Per play with `select`: its last input, by eligible office, and its choice. */
+  selections: Map<Play, SelectionMemo>;
+}
+
+/** Where a draft's id is looked up: a `Map` for one call, a `WeakMap` in the cache. */
+interface DraftIds {
+  get(draft: ActionDraft): string | undefined;
+  set(draft: ActionDraft, id: string): unknown;
+}
+
+/** One play's remembered drafts, by office history, and the id of each. */
+interface PlayMemory {
+  readonly drafts: WeakMap<OfficeHistory, readonly KeptDraft[]>;
+  readonly ids: WeakMap<ActionDraft, string>;
+}
+
+/** Which offices of an index were eligible, by position in its map. */
+interface EligibleMemo {
+  readonly offices: ReadonlyMap<Id, OfficeHistory>;
+  readonly lifecycles: readonly string[];
+  /** Every history, in the map's order. */
+  readonly all: readonly OfficeHistory[];
+  /** Parallel to `all`: whether its lifecycle is planned for. */
+  readonly planned: readonly boolean[];
+}
+
+/** A `select` call remembered: the kept drafts of each eligible office and the choice. */
+interface SelectionMemo {
+  readonly histories: readonly OfficeHistory[];
+  readonly kept: readonly (readonly KeptDraft[])[];
+  readonly selected: readonly ActionDraft[];
+  /** The chosen drafts by office id, built the first time one office is asked for. */
+  byOffice: Map<Id, ActionDraft[]> | undefined;
+}
+
+function emptyState(key: readonly unknown[] | undefined): PlanCacheState {
+  return { key, byPlay: new Map(), eligible: undefined, selections: new Map() };
 }
 
 /**
@@ -87,34 +134,107 @@ export interface PlanCache {
  * @internal
  */
 export function createPlanCache(): PlanCache {
-  const state: PlanCache['state'] = { key: undefined, byPlay: new Map() };
-  return {
-    state,
+  const cache: PlanCache = {
+    state: emptyState(undefined),
     clear() {
-      state.key = undefined;
-      state.byPlay = new Map();
+      (cache as { state: PlanCacheState }).state = emptyState(undefined);
     },
   };
+  return cache;
 }
 
-/** The cache's entries for one play, emptied first when the key changed. */
-function cachedDrafts(
-  cache: PlanCache | undefined,
-  key: readonly unknown[],
-  play: Play,
-): WeakMap<OfficeHistory, readonly KeptDraft[]> | undefined {
+/** The cache's state for a key, emptied first when the key changed. */
+function stateFor(cache: PlanCache | undefined, key: readonly unknown[]): PlanCacheState | undefined {
   if (cache === undefined) return undefined;
   const { state } = cache;
-  if (state.key === undefined || state.key.length !== key.length || state.key.some((part, i) => part !== key[i])) {
-    state.key = key;
-    state.byPlay = new Map();
+  if (state.key !== undefined && state.key.length === key.length && state.key.every((part, i) => part === key[i])) return state;
+  (cache as { state: PlanCacheState }).state = emptyState(key);
+  return cache.state;
+}
+
+/** The cache's memory of one play. */
+function memoryOf(state: PlanCacheState | undefined, play: Play): PlayMemory | undefined {
+  if (state === undefined) return undefined;
+  let memory = state.byPlay.get(play);
+  if (memory === undefined) {
+    memory = { drafts: new WeakMap(), ids: new WeakMap() };
+    state.byPlay.set(play, memory);
   }
-  let entries = state.byPlay.get(play);
-  if (entries === undefined) {
-    entries = new WeakMap();
-    state.byPlay.set(play, entries);
+  return memory;
+}
+
+/** The chosen drafts grouped by office, each office's in the order chosen. */
+function groupByOffice(drafts: readonly ActionDraft[]): Map<Id, ActionDraft[]> {
+  const groups = new Map<Id, ActionDraft[]>();
+  for (const draft of drafts) {
+    const group = groups.get(draft.officeId);
+    if (group === undefined) groups.set(draft.officeId, [draft]);
+    else group.push(draft);
   }
-  return entries;
+  return groups;
+}
+
+/**
+ * The offices the plays plan for, in the index's order. With a memo of the same
+ * map, a history at the same position as last time keeps its answer without being
+ * read (only its identity is compared), so an unchanged tenant costs one walk of
+ * the map.
+ */
+function eligibleOffices(
+  index: PracticeIndex,
+  lifecycles: readonly string[],
+  state: PlanCacheState | undefined,
+): OfficeHistory[] {
+  const memo = state?.eligible;
+  const usable = memo !== undefined && memo.offices === index.offices && memo.lifecycles === lifecycles ? memo : undefined;
+  const all: OfficeHistory[] = [];
+  const planned: boolean[] = [];
+  const eligible: OfficeHistory[] = [];
+  let position = 0;
+  for (const history of index.offices.values()) {
+    const yes = usable !== undefined && usable.all[position] === history ? usable.planned[position]! : lifecycles.includes(history.office.lifecycle);
+    all.push(history);
+    planned.push(yes);
+    if (yes) eligible.push(history);
+    position += 1;
+  }
+  if (state !== undefined) state.eligible = { offices: index.offices, lifecycles, all, planned };
+  return eligible;
+}
+
+/**
+ * Whether two values hold the same data: primitives by `Object.is`, arrays and
+ * plain objects member by member; any other object only when it is the same one.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether two kept lists hold the same drafts with the same ids, in order. */
+function sameKept(a: readonly KeptDraft[], b: readonly KeptDraft[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i]!.id !== b[i]!.id || !sameData(a[i]!.draft, b[i]!.draft)) return false;
+  }
+  return true;
 }
 
 /**
@@ -209,15 +329,26 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
   const horizonEnd = addDays(moment.today, playbook.planning.horizonDays);
   const lifecycles: readonly string[] = playbook.planning.lifecycles;
 
+  // The cache holds drafts after decisions, so extra decisions bypass it.
+  const state =
+    options.decisions === undefined || options.decisions.length === 0
+      ? stateFor(cache, [now, playbook, plays, index.context, index.decisions])
+      : undefined;
+
   // Every office the plays plan for; `officeIds` narrows the output, but a play that
   // chooses among offices (`select`) still sees them all, so an office's actions are
   // the same whether it is planned alone or with the practice.
-  const eligible: OfficeHistory[] = [];
-  for (const history of index.offices.values()) {
-    if (lifecycles.includes(history.office.lifecycle)) eligible.push(history);
-  }
+  const eligible = eligibleOffices(index, lifecycles, state);
   const wanted = options.officeIds === undefined ? undefined : new Set(options.officeIds);
-  const offices = wanted === undefined ? eligible : eligible.filter((history) => wanted.has(history.office.id));
+  // The wanted offices are looked up, not searched for, so that the others are not read.
+  const offices: OfficeHistory[] = [];
+  if (wanted === undefined) offices.push(...eligible);
+  else {
+    for (const id of wanted) {
+      const history = index.offices.get(id);
+      if (history !== undefined && history.office.id === id && lifecycles.includes(history.office.lifecycle)) offices.push(history);
+    }
+  }
 
   const followUp = playbook.plays['follow-up'];
   const insideFloor = new Map<Id, boolean>();
@@ -247,40 +378,73 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
     return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   };
 
-  // The cache holds drafts after decisions, so extra decisions bypass it.
-  const remembering = options.decisions === undefined || options.decisions.length === 0 ? cache : undefined;
-  const cacheKey = [now, playbook, plays, index.context, index.decisions];
   let ledger: ReturnType<typeof complianceLedger> | undefined;
   const actions: (Action & { readonly order: number })[] = [];
   plays.forEach((play, order) => {
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) return;
+    const memory = memoryOf(state, play);
+    const ids: DraftIds = memory?.ids ?? new Map<ActionDraft, string>();
     // Floor, horizon and decisions come first, so that a play's `select` chooses
-    // among the actions that can actually be shown.
-    const remembered = cachedDrafts(remembering, cacheKey, play);
-    const ids = new Map<ActionDraft, string>();
-    const kept: ActionDraft[] = [];
-    for (const history of play.select ? eligible : offices) {
-      let keptHere = remembered?.get(history);
-      if (keptHere === undefined) {
-        const list: KeptDraft[] = [];
-        for (const draft of play.plan(history, context)) {
-          if (draft.outreach && isInsideFloor(history)) continue;
-          if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
-          const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
-          if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
-          list.push({ draft, id });
+    // among the actions that can actually be shown. A list equal to `previous` (the
+    // same office's list before it changed) is replaced by it, so that a choice
+    // made over it still stands.
+    const keptFor = (history: OfficeHistory, previous?: readonly KeptDraft[]): readonly KeptDraft[] => {
+      const remembered = memory?.drafts.get(history);
+      if (remembered !== undefined) return remembered;
+      const list: KeptDraft[] = [];
+      for (const draft of play.plan(history, context)) {
+        if (draft.outreach && isInsideFloor(history)) continue;
+        if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
+        const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
+        if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
+        list.push({ draft, id });
+      }
+      const kept = previous !== undefined && sameKept(list, previous) ? previous : list;
+      if (kept === list) for (const { draft, id } of list) ids.set(draft, id);
+      memory?.drafts.set(history, kept);
+      return kept;
+    };
+
+    let drafts: readonly ActionDraft[];
+    if (play.select) {
+      // A history at the same position as in the last call is the same office with
+      // the same records: its kept drafts are the ones remembered there, unread.
+      const memo = state?.selections.get(play);
+      const lists = new Array<readonly KeptDraft[]>(eligible.length);
+      let unchanged = memo !== undefined && memo.histories.length === eligible.length;
+      for (let i = 0; i < eligible.length; i += 1) {
+        const history = eligible[i]!;
+        const before = memo?.histories[i];
+        if (before === history) {
+          lists[i] = memo!.kept[i]!;
+          continue;
         }
-        keptHere = list;
-        remembered?.set(history, keptHere);
+        const previous = before !== undefined && before.office.id === history.office.id ? memo!.kept[i] : undefined;
+        const list = keptFor(history, previous);
+        if (list !== previous) unchanged = false;
+        lists[i] = list;
       }
-      for (const { draft, id } of keptHere) {
-        ids.set(draft, id);
-        kept.push(draft);
+      let selection: SelectionMemo;
+      if (unchanged && memo !== undefined) {
+        selection = { histories: eligible, kept: lists, selected: memo.selected, byOffice: memo.byOffice };
+      } else {
+        const given: ActionDraft[] = [];
+        for (const list of lists) for (const { draft } of list) given.push(draft);
+        selection = { histories: eligible, kept: lists, selected: play.select(given, context), byOffice: undefined };
       }
+      state?.selections.set(play, selection);
+      if (wanted !== undefined && wanted.size === 1) {
+        selection.byOffice ??= groupByOffice(selection.selected);
+        drafts = selection.byOffice.get(options.officeIds![0]!) ?? [];
+      } else {
+        drafts = selection.selected;
+      }
+    } else {
+      const given: ActionDraft[] = [];
+      for (const history of offices) for (const { draft } of keptFor(history)) given.push(draft);
+      drafts = given;
     }
-    let drafts: readonly ActionDraft[] = kept;
-    if (play.select) drafts = play.select(drafts, context);
     for (const draft of drafts) {
       if (wanted !== undefined && !wanted.has(draft.officeId)) continue;
       // Only offices the plays plan for (a host's play might name another office).

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { daysBefore } from '../../test/scenario';
 import { memoryStore } from '../adapters/memory/index';
 import { planActions } from '../engine/plan';
+import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
 import { createDesk } from './desk';
 
@@ -149,6 +150,40 @@ describe('createDesk under other writers and overlapping calls', () => {
     const later = daysBefore(NOW, -40);
     const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: later });
     expect((await desk.office('b', later))?.actions).toEqual(full.filter((a) => a.officeId === 'b'));
+  });
+
+  it('puts appended records into the office history in place, as a rebuild from the store orders them', async () => {
+    const store = await seeded();
+    await store.upsertContact({ id: 'a-c', tenantId: T, officeId: 'a', name: 'Pat Lee', role: 'receptionist' });
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    await desk.office('a', NOW);
+    const rebuilt = async () => indexSnapshot(await store.loadSnapshot()).offices.get('a');
+    const touch = (id: string, days: number) =>
+      desk.logTouchpoint({ id, tenantId: T, officeId: 'a', at: daysBefore(NOW, days), channel: 'phone', purposes: ['follow-up'] });
+    // Newest, oldest, between, and two at one instant written in descending id order.
+    await touch('a-t5', 1);
+    await touch('a-t0', 400);
+    await touch('a-t3', 50);
+    await touch('a-t9', 20);
+    await touch('a-t8', 20);
+    // The same record again (an idempotent append) leaves one copy.
+    await touch('a-t3', 50);
+    await desk.logThankYou({ id: 'a-y2', tenantId: T, officeId: 'a', contactIds: ['a-c'], referralIds: [], sentAt: daysBefore(NOW, 2), medium: 'handwritten-card' });
+    await desk.logThankYou({ id: 'a-y1', tenantId: T, officeId: 'a', contactIds: ['a-c'], referralIds: [], sentAt: daysBefore(NOW, 9), medium: 'handwritten-card' });
+    await desk.logReferral({ id: 'a-r2', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 4), via: 'fax', patient: { reference: 'p2' } });
+    await desk.logReferral({ id: 'a-r1', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 30), via: 'fax', patient: { reference: 'p1' } });
+    // A transition replaces the referral's entry (its status changes, its place does not).
+    await desk.transitionReferral('a-r1', { status: 'accepted', at: daysBefore(NOW, 29) });
+    await desk.markReferral('a-r1', 'patient-contacted', daysBefore(NOW, 29));
+    const view = await desk.office('a', NOW);
+    expect(view?.history).toEqual(await rebuilt());
+    expect(view?.history.touchpoints.map((t) => t.record.id)).toEqual(['a-t0', 'a-t', 'a-t3', 'a-t8', 'a-t9', 'a-t5']);
+    expect(view?.history.referrals.map((r) => [r.record.id, r.status])).toEqual([['a-r1', 'accepted'], ['a-r2', 'received']]);
+    expect(view?.actions).toEqual(
+      planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === 'a'),
+    );
+    expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
   });
 
   it('refreshOffice takes a contact out of the office it moved from', async () => {

@@ -8,7 +8,14 @@ import { rankIndexedSources, type SourceRanking } from '../engine/sources';
 import type { ActionDecision } from '../model/action-decision';
 import type { Clinician } from '../model/clinician';
 import type { Contact } from '../model/contact';
-import { buildOfficeHistory, practiceContext, type OfficeHistory, type PracticeIndex } from '../model/history';
+import {
+  buildOfficeHistory,
+  practiceContext,
+  referralEntry,
+  type OfficeHistory,
+  type PracticeIndex,
+  type Timed,
+} from '../model/history';
 import type { Office } from '../model/office';
 import type { Practice } from '../model/practice';
 import type { PracticeMessage } from '../model/practice-message';
@@ -139,6 +146,28 @@ interface Working {
 
 function entryFor(office: Office): OfficeEntry {
   return { office, contacts: new Map(), touchpoints: new Map(), referrals: new Map(), thankYous: new Map(), history: undefined };
+}
+
+/**
+ * A copy of a list ordered by time then id (as an office history orders it) with
+ * `entry` in its place, replacing any entry of the same record id. An entry newer
+ * than all the others goes at the end without a search.
+ */
+function withTimed<T extends Timed<{ readonly id: Id }>>(list: readonly T[], entry: T): T[] {
+  const id = entry.record.id;
+  const rest = list.some((other) => other.record.id === id) ? list.filter((other) => other.record.id !== id) : [...list];
+  let low = 0;
+  let high = rest.length;
+  const last = rest[high - 1];
+  if (last !== undefined && (last.at < entry.at || (last.at === entry.at && last.record.id < id))) low = high;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = rest[middle]!;
+    if (other.at < entry.at || (other.at === entry.at && other.record.id < id)) low = middle + 1;
+    else high = middle;
+  }
+  rest.splice(low, 0, entry);
+  return rest;
 }
 
 function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
@@ -282,14 +311,40 @@ export function createDesk(options: DeskOptions): Desk {
     state.dirty.add(entry.office.id);
   };
 
-  /** Applies a stored record of an office to the working set, marking that office changed. */
-  const touchOffice = async (officeId: Id, apply: (entry: OfficeEntry) => void) => {
+  /**
+   * Applies a stored record of an office to the working set. With `patch`, an
+   * office whose history is built gets a new history with the one record put in
+   * place (the same history {@link buildOfficeHistory} would build from the
+   * entry's records, at the cost of copying one list); otherwise the office is
+   * marked changed and rebuilt when next read.
+   */
+  const touchOffice = async (officeId: Id, apply: (entry: OfficeEntry) => void, patch?: (history: OfficeHistory) => OfficeHistory) => {
     const state = await load();
     const entry = state.offices.get(officeId);
     if (entry === undefined) return;
     apply(entry);
-    markDirty(state, entry);
+    const offices = state.index?.offices as Map<Id, OfficeHistory> | undefined;
+    if (patch !== undefined && entry.history !== undefined && offices?.get(officeId) === entry.history) {
+      entry.history = patch(entry.history);
+      // Replacing an office's history keeps its place in the map (ascending ids).
+      offices.set(officeId, entry.history);
+    } else {
+      markDirty(state, entry);
+    }
   };
+
+  const withTouchpoint = (touchpoint: Touchpoint) => (history: OfficeHistory): OfficeHistory => ({
+    ...history,
+    touchpoints: withTimed(history.touchpoints, { record: touchpoint, at: readInstant(touchpoint.at) }),
+  });
+  const withReferral = (referral: Referral) => (history: OfficeHistory): OfficeHistory => ({
+    ...history,
+    referrals: withTimed(history.referrals, referralEntry(referral)),
+  });
+  const withThankYou = (thankYou: ThankYou) => (history: OfficeHistory): OfficeHistory => ({
+    ...history,
+    thankYous: withTimed(history.thankYous, { record: thankYou, at: readInstant(thankYou.sentAt) }),
+  });
 
   const practiceChanged = async (apply: (state: Working) => void) => {
     const state = await load();
@@ -381,21 +436,30 @@ export function createDesk(options: DeskOptions): Desk {
     logTouchpoint(touchpoint) {
       return serially(async () => {
         const result = await store.appendTouchpoint(touchpoint);
-        if (working) await touchOffice(result.record.officeId, (e) => void e.touchpoints.set(result.record.id, result.record));
+        if (working) {
+          const { record } = result;
+          await touchOffice(record.officeId, (e) => void e.touchpoints.set(record.id, record), withTouchpoint(record));
+        }
         return result;
       });
     },
     logReferral(referral) {
       return serially(async () => {
         const result = await store.appendReferral(referral);
-        if (working) await touchOffice(result.record.officeId, (e) => void e.referrals.set(result.record.id, result.record));
+        if (working) {
+          const { record } = result;
+          await touchOffice(record.officeId, (e) => void e.referrals.set(record.id, record), withReferral(record));
+        }
         return result;
       });
     },
     logThankYou(thankYou) {
       return serially(async () => {
         const result = await store.appendThankYou(thankYou);
-        if (working) await touchOffice(result.record.officeId, (e) => void e.thankYous.set(result.record.id, result.record));
+        if (working) {
+          const { record } = result;
+          await touchOffice(record.officeId, (e) => void e.thankYous.set(record.id, record), withThankYou(record));
+        }
         return result;
       });
     },
@@ -416,14 +480,20 @@ export function createDesk(options: DeskOptions): Desk {
     transitionReferral(referralId, step, writeOptions) {
       return serially(async () => {
         const stored = await store.transitionReferral(referralId, step, writeOptions);
-        if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+        if (working) {
+          const { record } = stored;
+          await touchOffice(record.officeId, (e) => void e.referrals.set(record.id, record), withReferral(record));
+        }
         return stored;
       });
     },
     markReferral(referralId, milestone, at, writeOptions) {
       return serially(async () => {
         const stored = await store.markReferral(referralId, milestone, at, writeOptions);
-        if (working) await touchOffice(stored.record.officeId, (e) => void e.referrals.set(stored.record.id, stored.record));
+        if (working) {
+          const { record } = stored;
+          await touchOffice(record.officeId, (e) => void e.referrals.set(record.id, record), withReferral(record));
+        }
         return stored;
       });
     },

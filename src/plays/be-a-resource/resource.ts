@@ -1,11 +1,10 @@
 import { match } from 'ts-pattern';
-import { toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { CalendarDate } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
 import { purposes, type Purpose, type ResourceKind } from '../../model/vocabulary';
 import type { PlayContext } from '../play';
-import { compareIds, lastEntryUpTo } from '../timeline';
+import { lastResourceFacts, recentRedirects } from './facts';
 import type { BeAResourcePolicy } from './policy';
 
 /**
@@ -119,29 +118,7 @@ export function resourceFacts(
   policy: Pick<BeAResourcePolicy, 'offerEveryDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
 ): ResourceFacts {
-  const { now, timeZone } = ctx;
-  const lastResource = lastEntryUpTo(history.touchpoints, now, (entry) => isResourceContact(entry.record));
-  const daysSince = lastResource === undefined ? null : wholeDaysBetween(lastResource.at, now, timeZone);
-
-  const redirects: Redirect[] = [];
-  for (const referral of history.referrals) {
-    referral.record.intake.forEach((step, index) => {
-      if (step.status !== 'declined' || step.redirectedTo === undefined) return;
-      const at = referral.stepTimes[index]!;
-      if (at <= now && wholeDaysBetween(at, now, timeZone) < policy.offerEveryDays) {
-        redirects.push({ referral, at, redirectedTo: step.redirectedTo });
-      }
-    });
-  }
-  redirects.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
-
-  return {
-    lastResource,
-    lastResourceDate: lastResource === undefined ? null : toCalendarDate(lastResource.at, timeZone),
-    daysSince,
-    recent: daysSince !== null && daysSince < policy.offerEveryDays,
-    redirects,
-  };
+  return { ...lastResourceFacts(history, policy, ctx), redirects: recentRedirects(history, policy, ctx) };
 }
 
 /**

@@ -74,11 +74,16 @@ export function collectTriggered(
     if (referral.at > now) continue;
     let ordinals = noOrdinals;
     if (counting) {
-      ordinals = referral.record.contactIds.map((contactId) => {
+      // A plain loop: no closure per referral.
+      const contactIds = referral.record.contactIds;
+      const counted = new Array<number>(contactIds.length);
+      for (let c = 0; c < contactIds.length; c += 1) {
+        const contactId = contactIds[c]!;
         const ordinal = (fromContact.get(contactId) ?? 0) + 1;
         fromContact.set(contactId, ordinal);
-        return ordinal;
-      });
+        counted[c] = ordinal;
+      }
+      ordinals = counted;
     }
     // The earliest trigger that fired by now; the list of kinds only for referrals kept.
     let at = Infinity;
