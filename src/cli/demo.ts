@@ -4,6 +4,7 @@
  *
  * @module
  */
+import Table from 'cli-table3';
 import { compareCalendarDates, dayOfWeek, startOfDayInZone, toCalendarDate } from '../calendar/dates';
 import { formatInstant, parseInstant } from '../calendar/instant';
 import type { Action } from '../engine/action';
@@ -197,6 +198,14 @@ function planLines(actions: readonly Action[], width: number, perPlay: number, t
   return lines;
 }
 
+/** cli-table3 drawing characters for a table without borders: columns two spaces apart. */
+const PLAIN_TABLE = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+} as const;
+
 /** One table of sources. */
 function sourceTable(title: string, rows: readonly OfficeSource[], width: number): string[] {
   const numbers = [
@@ -208,13 +217,18 @@ function sourceTable(title: string, rows: readonly OfficeSource[], width: number
   ];
   const fixed = 3 + numbers.reduce((sum, column) => sum + 2 + column.size, 0);
   const nameSize = Math.max(8, width - fixed - 2);
-  const row = (rank: string, name: string, cells: readonly string[]) =>
-    `${rank.padStart(3)}  ${name.padEnd(nameSize)}${cells.map((cell, i) => `  ${cell.padStart(numbers[i]!.size)}`).join('')}`.trimEnd();
-  const lines = ['', title, row('#', 'Office', numbers.map((column) => column.head))];
-  if (rows.length === 0) lines.push('  (no office had outreach time in the window)');
+  const table = new Table({
+    chars: PLAIN_TABLE,
+    colWidths: [3, nameSize, ...numbers.map((column) => column.size)],
+    colAligns: ['right', 'left', ...numbers.map(() => 'right' as const)],
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  table.push(['#', 'Office', ...numbers.map((column) => column.head)]);
   for (const source of rows) {
-    lines.push(row(String(source.rank), truncate(source.name, nameSize), numbers.map((column) => column.cell(source))));
+    table.push([String(source.rank), truncate(source.name, nameSize), ...numbers.map((column) => column.cell(source))]);
   }
+  const lines = ['', title, ...table.toString().split('\n').map((line) => line.trimEnd())];
+  if (rows.length === 0) lines.push('  (no office had outreach time in the window)');
   return lines;
 }
 
