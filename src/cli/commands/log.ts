@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
+import type { z } from 'zod';
 import { formatInstant } from '../../calendar/instant';
 import { intakeStepSchema, referralSchema } from '../../model/referral';
 import { thankYouSchema } from '../../model/thank-you';
@@ -42,6 +43,25 @@ function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
 function report(io: CliIo, options: Flags, record: { id: string }, note: string): void {
   io.stdout(options.json ? `${JSON.stringify(record, null, 2)}\n` : `${record.id}\n`);
   io.stderr(`${note}\n`);
+}
+
+/**
+ * Validates a record built from flags, appends it, and reports it: a store error
+ * names the flag behind the field, and a repeated id is said to change nothing.
+ */
+async function appendFromFlags<S extends z.ZodType<{ readonly id: string; readonly officeId: string }>>(
+  io: CliIo,
+  options: Flags,
+  record: { readonly schema: S; readonly input: unknown; readonly subject: string; readonly flags: FlagMap },
+  append: (valid: z.output<S>) => Promise<{ readonly record: { readonly id: string; readonly officeId: string }; readonly created: boolean }>,
+  logged: (stored: { readonly id: string; readonly officeId: string }) => string,
+): Promise<void> {
+  const valid = validateFlags(record.schema, record.input, record.subject, record.flags);
+  const stored = await append(valid).catch((error: unknown) => {
+    throw relabel(error, record.flags);
+  });
+  const name = record.subject.charAt(0).toUpperCase() + record.subject.slice(1);
+  report(io, options, stored.record, stored.created ? logged(stored.record) : `${name} ${stored.record.id} was already recorded; nothing changed.`);
 }
 
 const TOUCHPOINT_FLAGS: FlagMap = {
@@ -85,11 +105,13 @@ async function logTouchpoint(io: CliIo, options: Flags): Promise<void> {
       cost: cost === undefined ? undefined : defined({ amount: cost, description: options['costDescription'] }),
       notes: options['notes'],
     });
-    const record = validateFlags(touchpointSchema, input, 'touchpoint', TOUCHPOINT_FLAGS);
-    const stored = await session.store.appendTouchpoint(record).catch((error: unknown) => {
-      throw relabel(error, TOUCHPOINT_FLAGS);
-    });
-    report(io, options, stored.record, stored.created ? `Logged touchpoint ${stored.record.id} at office ${stored.record.officeId}.` : `Touchpoint ${stored.record.id} was already recorded; nothing changed.`);
+    await appendFromFlags(
+      io,
+      options,
+      { schema: touchpointSchema, input, subject: 'touchpoint', flags: TOUCHPOINT_FLAGS },
+      (valid) => session.store.appendTouchpoint(valid),
+      (stored) => `Logged touchpoint ${stored.id} at office ${stored.officeId}.`,
+    );
   });
 }
 
@@ -137,11 +159,13 @@ async function logReferral(io: CliIo, options: Flags): Promise<void> {
       }),
       notes: options['notes'],
     });
-    const record = validateFlags(referralSchema, input, 'referral', REFERRAL_FLAGS);
-    const stored = await session.store.appendReferral(record).catch((error: unknown) => {
-      throw relabel(error, REFERRAL_FLAGS);
-    });
-    report(io, options, stored.record, stored.created ? `Logged referral ${stored.record.id} from office ${stored.record.officeId}.` : `Referral ${stored.record.id} was already recorded; nothing changed.`);
+    await appendFromFlags(
+      io,
+      options,
+      { schema: referralSchema, input, subject: 'referral', flags: REFERRAL_FLAGS },
+      (valid) => session.store.appendReferral(valid),
+      (stored) => `Logged referral ${stored.id} from office ${stored.officeId}.`,
+    );
   });
 }
 
@@ -171,11 +195,13 @@ async function logThankYou(io: CliIo, options: Flags): Promise<void> {
       askedForMore: options['askedForMore'] === true ? true : undefined,
       text: options['text'],
     });
-    const record = validateFlags(thankYouSchema, input, 'thank-you', THANK_YOU_FLAGS);
-    const stored = await session.store.appendThankYou(record).catch((error: unknown) => {
-      throw relabel(error, THANK_YOU_FLAGS);
-    });
-    report(io, options, stored.record, stored.created ? `Logged thank-you ${stored.record.id} to office ${stored.record.officeId}.` : `Thank-you ${stored.record.id} was already recorded; nothing changed.`);
+    await appendFromFlags(
+      io,
+      options,
+      { schema: thankYouSchema, input, subject: 'thank-you', flags: THANK_YOU_FLAGS },
+      (valid) => session.store.appendThankYou(valid),
+      (stored) => `Logged thank-you ${stored.id} to office ${stored.officeId}.`,
+    );
   });
 }
 
