@@ -134,6 +134,9 @@ export function checkedResult(epochMs: number, what: string | (() => string)): n
 /** Days from 1970-01-01 to the first of each month (0-based) of a common year. */
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
+/** Days in each month (0-based) of a common year. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** The value of two ASCII digits at `i`, or `NaN` (or a value ≥ 100) when they are not digits. */
 function twoDigits(text: string, i: number): number {
   const tens = text.charCodeAt(i) - 48;
@@ -149,7 +152,7 @@ function oneDigit(text: string, i: number): number {
 
 /**
  * Reads a validated instant string as epoch milliseconds, exactly as `Date.parse`
- * does, about ten times faster for the common shapes `YYYY-MM-DDTHH:mm:ssZ` and
+ * does, several times faster for the common shapes `YYYY-MM-DDTHH:mm:ssZ` and
  * `YYYY-MM-DDTHH:mm:ss.sssZ` (integer arithmetic on the characters). Anything else
  * — another shape, or a field `Date.parse` would roll over such as February 30 — is
  * handed to `Date.parse`, so the result is always the same as `Date.parse`'s.
@@ -184,19 +187,20 @@ export function readInstant(instant: string): number {
     const minutes = twoDigits(instant, 14);
     const seconds = twoDigits(instant, 17);
     const millis = length === 24 ? twoDigits(instant, 20) * 10 + oneDigit(instant, 22) : 0;
-    // Days 1–28 exist in every month; later days and any odd field go to Date.parse.
+    // A day past the month's end and any odd field go to Date.parse.
+    const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     if (
       year >= 0 &&
       month >= 1 &&
       month <= 12 &&
       day >= 1 &&
-      day <= 28 &&
+      (day <= 28 || day <= (month === 2 ? (leapYear ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) &&
       hours <= 23 &&
       minutes <= 59 &&
       seconds <= 59 &&
       millis <= 999
     ) {
-      const leap = month > 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+      const leap = month > 2 && leapYear ? 1 : 0;
       const before = year - 1;
       const days =
         365 * (year - 1970) +

@@ -1,3 +1,5 @@
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at } from './test-oracle';
 import { instantOfWallClock, wallClockAt } from './wall-clock';
@@ -43,5 +45,36 @@ describe('instantOfWallClock', () => {
   it('undoes wallClockAt away from DST changes', () => {
     const instant = at('2026-07-04T12:00:00-04:00');
     expect(instantOfWallClock(wallClockAt(instant, NY), NY)).toBe(instant);
+  });
+});
+
+describe('wallClockAt: the per-zone day cache', () => {
+  const offsetFromIntl = (epochMs: number, zone: string) => Math.round(tzOffset(zone, new Date(epochMs)) * 60) * 1000;
+
+  it('answers days that share a front entry (8,192 days apart) each with its own offset', () => {
+    // Winter in Chicago, then a summer day exactly 8,192 days later: same front entry.
+    const winter = at('2026-01-15T12:00:00Z');
+    const summer = winter + 8192 * 86_400_000;
+    expect(new Date(summer).toISOString().slice(5, 7)).toBe('06');
+    for (let round = 0; round < 3; round += 1) {
+      expect(wallClockAt(winter, 'America/Chicago')).toBe(winter - 6 * 3_600_000);
+      expect(wallClockAt(summer, 'America/Chicago')).toBe(summer - 5 * 3_600_000);
+    }
+  });
+
+  it('agrees with Intl for any instant and zone, asked in any order', () => {
+    const zones = ['America/Chicago', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }), fc.constantFrom(...zones)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (asks) => {
+          for (const [epochMs, zone] of asks) expect(wallClockAt(epochMs, zone)).toBe(epochMs + offsetFromIntl(epochMs, zone));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -39,10 +39,36 @@ const slotsByZone = new Map<TimeZone, Map<number, number>>();
  * transition is marked {@link MIXED} and answered by the 15-minute slots. (As in
  * {@link instantOfWallClock}, no zone changes its offset twice within two days, so
  * equal offsets at both ends of a day mean one offset all day.)
+ *
+ * Each zone's days sit in two layers: a direct-mapped table of {@link FRONT_DAYS}
+ * entries (day number modulo its size; typed arrays, so a hit is two array reads
+ * and no hashing), in front of a `Map` that keeps every day read.
  */
-const daysByZone = new Map<TimeZone, Map<number, number>>();
+interface DayCache {
+  /** The day number held in each front entry, or {@link NO_DAY}. */
+  readonly frontDays: Int32Array;
+  /** The offset of that day (ms), or {@link MIXED}. */
+  readonly frontOffsets: Float64Array;
+  /** Every day read so far, up to {@link MAX_DAYS}. */
+  readonly days: Map<number, number>;
+}
+/** Front entries per zone: a power of two, about 22 years of days. */
+const FRONT_DAYS = 8192;
+/** Marks an empty front entry: no day of years 0000–9999 has this number. */
+const NO_DAY = -0x80000000;
+const daysByZone = new Map<TimeZone, DayCache>();
 /** Bounds the day cache of one zone (about 270 years). */
 const MAX_DAYS = 100_000;
+
+/** The day cache of a zone, created empty the first time. */
+function dayCacheOf(timeZone: TimeZone): DayCache {
+  let cache = daysByZone.get(timeZone);
+  if (cache === undefined) {
+    cache = { frontDays: new Int32Array(FRONT_DAYS).fill(NO_DAY), frontOffsets: new Float64Array(FRONT_DAYS), days: new Map() };
+    daysByZone.set(timeZone, cache);
+  }
+  return cache;
+}
 
 /**
  * The offset of `timeZone` from UTC at `epochMs`, in whole milliseconds. Cached per
@@ -51,24 +77,31 @@ const MAX_DAYS = 100_000;
  * exactly otherwise.
  */
 function offsetMs(timeZone: TimeZone, epochMs: number): number {
-  let days = daysByZone.get(timeZone);
-  if (days === undefined) {
-    days = new Map();
-    daysByZone.set(timeZone, days);
-  }
-  return offsetInDays(timeZone, days, epochMs);
+  return offsetInDays(timeZone, dayCacheOf(timeZone), epochMs);
 }
 
 /** {@link offsetMs} with the zone's day cache already looked up. */
-function offsetInDays(timeZone: TimeZone, days: Map<number, number>, epochMs: number): number {
+function offsetInDays(timeZone: TimeZone, cache: DayCache, epochMs: number): number {
   const day = Math.floor(epochMs / millisecondsInDay);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    const start = readOffsetMs(timeZone, day * millisecondsInDay);
-    const end = readOffsetMs(timeZone, (day + 1) * millisecondsInDay - 1);
-    offset = start === end ? start : MIXED;
-    if (days.size >= MAX_DAYS) days.clear();
-    days.set(day, offset);
+  const entry = day & (FRONT_DAYS - 1);
+  let offset: number | undefined;
+  if (cache.frontDays[entry] === day) {
+    offset = cache.frontOffsets[entry]!;
+  } else {
+    const { days } = cache;
+    offset = days.get(day);
+    if (offset === undefined) {
+      const start = readOffsetMs(timeZone, day * millisecondsInDay);
+      const end = readOffsetMs(timeZone, (day + 1) * millisecondsInDay - 1);
+      offset = start === end ? start : MIXED;
+      if (days.size >= MAX_DAYS) days.clear();
+      days.set(day, offset);
+    }
+    // Only whole day numbers go to the front (an Int32Array would turn NaN into 0).
+    if (day === (day | 0)) {
+      cache.frontDays[entry] = day;
+      cache.frontOffsets[entry] = offset;
+    }
   }
   return Number.isNaN(offset) ? slotOffsetMs(timeZone, epochMs) : offset;
 }
@@ -101,12 +134,7 @@ function slotOffsetMs(timeZone: TimeZone, epochMs: number): number {
  * @internal
  */
 export function wallClockReader(timeZone: TimeZone): (epochMs: number) => number {
-  let days = daysByZone.get(timeZone);
-  if (days === undefined) {
-    days = new Map();
-    daysByZone.set(timeZone, days);
-  }
-  const cache = days;
+  const cache = dayCacheOf(timeZone);
   return (epochMs) => epochMs + offsetInDays(timeZone, cache, epochMs);
 }
 
