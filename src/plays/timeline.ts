@@ -55,7 +55,8 @@ export function lastEntryUpTo<T extends { readonly at: number }>(
 ): T | undefined {
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const entry = entries[i]!;
-    if (entry.at <= now && matches(entry)) return entry;
+    // The test first: it rules out most entries, and reading `at` costs a load.
+    if (matches(entry) && entry.at <= now) return entry;
   }
   return undefined;
 }

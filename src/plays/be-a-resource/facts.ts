@@ -38,7 +38,7 @@ export function lastResourceFacts(
   let i = touchpoints.length - 1;
   for (; i >= 0; i -= 1) {
     const entry = touchpoints[i]!;
-    if (entry.at <= now && isResourceContact(entry.record)) break;
+    if (isResourceContact(entry.record) && entry.at <= now) break;
   }
   const lastResource = i >= 0 ? touchpoints[i] : undefined;
   const daysSince = lastResource === undefined ? null : wholeDaysBetween(lastResource.at, now, timeZone);

@@ -56,9 +56,9 @@ export function messageStanding(
   const touchpoints = history.touchpoints;
   for (let i = 0; i < touchpoints.length; i += 1) {
     const entry = touchpoints[i]!;
-    if (entry.at > now) continue;
+    // The version first: most touchpoints carry none, and reading `at` costs a load.
     const version = entry.record.messageVersion;
-    if (version === undefined) continue;
+    if (version === undefined || entry.at > now) continue;
     // `>=`: touchpoints are oldest first, so the latest of equal versions wins.
     if (heardAt === undefined || version >= heardAt.record.messageVersion!) heardAt = entry;
   }

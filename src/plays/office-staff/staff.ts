@@ -63,9 +63,14 @@ export function staffFacts(
   const touchpoints = history.touchpoints;
   for (let i = touchpoints.length - 1; i >= 0 && found.size < staffIds.size; i -= 1) {
     const touchpoint = touchpoints[i]!;
-    if (touchpoint.at > now) continue;
-    for (const id of touchpoint.record.contactIds) {
+    const contactIds = touchpoint.record.contactIds;
+    // The time is read only for a touchpoint naming a staff contact not yet found.
+    let upToNow: boolean | undefined;
+    for (let c = 0; c < contactIds.length; c += 1) {
+      const id = contactIds[c]!;
       if (!staffIds.has(id) || found.has(id)) continue;
+      upToNow ??= touchpoint.at <= now;
+      if (!upToNow) break;
       found.set(id, touchpoint);
       lastStaffTouch ??= touchpoint;
     }

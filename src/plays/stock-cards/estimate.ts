@@ -109,49 +109,43 @@ export function estimateStock(
   let lastDrop: Timed<Touchpoint> | undefined;
   let lastDropCards = 0;
 
-  // Both lists merged in time order, leaving out what happened after `now`.
+  // Both lists merged in time order, leaving out what happened after `now`. Only
+  // drops matter among the touchpoints, so the collateral is read first and the
+  // time only of a drop; the referrals received before each drop come before it.
   const touchpoints = history.touchpoints;
   const referrals = history.referrals;
-  let t = 0;
   let r = 0;
-  for (;;) {
-    // Bounds checked here, not by reading past the end (which V8 optimises poorly).
-    const touch = t < touchpoints.length ? touchpoints[t] : undefined;
-    const referral = r < referrals.length ? referrals[r] : undefined;
-    if (touch !== undefined && touch.at > now) {
-      t += 1;
-      continue;
-    }
-    if (referral !== undefined && referral.at > now) {
-      r += 1;
-      continue;
-    }
-    const touchAt = touch?.at ?? Infinity;
-    const referralAt = referral?.at ?? Infinity;
-    if (touchAt === Infinity && referralAt === Infinity) break;
-    // A drop (cards > 0) or a referral; touchpoints without cards change nothing.
-    let at: number;
-    let cards = 0;
-    if (touchAt <= referralAt) {
-      t += 1;
-      cards = cardsDropped(touch!.record.collateral, policy);
-      if (cards === 0) continue;
-      at = touchAt;
-    } else {
-      r += 1;
-      at = referralAt;
+  for (let t = 0; t < touchpoints.length; t += 1) {
+    const touch = touchpoints[t]!;
+    const collateral = touch.record.collateral;
+    if (collateral === undefined) continue;
+    const cards = cardsDropped(collateral, policy);
+    const at = touch.at;
+    if (cards === 0 || at > now) continue;
+    for (; r < referrals.length; r += 1) {
+      const referralAt = referrals[r]!.at;
+      // A drop and a referral at the same instant: the drop first.
+      if (referralAt >= at) break;
+      const day = dayOf(referralAt);
+      if (previousDay !== undefined) stock = Math.max(0, stock - policy.cardsPerWeek * (day - previousDay));
+      previousDay = day;
+      stock = Math.max(0, stock - policy.cardsPerReferral * DAYS_PER_WEEK);
     }
     const day = dayOf(at);
     if (previousDay !== undefined) stock = Math.max(0, stock - policy.cardsPerWeek * (day - previousDay));
     previousDay = day;
-    if (cards > 0) {
-      stock += cards * DAYS_PER_WEEK;
-      dropped += cards;
-      lastDrop = touch;
-      lastDropCards = cards;
-    } else {
-      stock = Math.max(0, stock - policy.cardsPerReferral * DAYS_PER_WEEK);
-    }
+    stock += cards * DAYS_PER_WEEK;
+    dropped += cards;
+    lastDrop = touch;
+    lastDropCards = cards;
+  }
+  for (; r < referrals.length; r += 1) {
+    const referralAt = referrals[r]!.at;
+    if (referralAt > now) continue;
+    const day = dayOf(referralAt);
+    if (previousDay !== undefined) stock = Math.max(0, stock - policy.cardsPerWeek * (day - previousDay));
+    previousDay = day;
+    stock = Math.max(0, stock - policy.cardsPerReferral * DAYS_PER_WEEK);
   }
   if (previousDay !== undefined) {
     stock = Math.max(0, stock - policy.cardsPerWeek * (dayOf(now) - previousDay));

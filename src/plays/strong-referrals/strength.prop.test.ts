@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { strongReferralsPolicySchema, defaultStrongReferralsPolicy, type StrongReferralsPolicy } from './policy';
-import { referralStrength, type ReferralGrade } from './strength';
+import { deepFreeze } from '../../playbook/deep-freeze';
+import { coachingFor, referralStrength, type ReferralGrade } from './strength';
 
 /** A valid policy: 1–6 items with non-negative weights scaled to add up to 100, and ordered thresholds. */
 const policyArb: fc.Arbitrary<StrongReferralsPolicy> = fc
@@ -88,5 +89,28 @@ describe('referralStrength properties', () => {
         expect(noisy).toEqual(plain);
       }),
     );
+  });
+});
+
+describe('referralStrength: the coaching sentence', () => {
+  it('is the same for a frozen checklist (remembered) as for an unfrozen copy (written afresh)', () => {
+    fc.assert(
+      fc.property(caseArb, ({ policy, answers }) => {
+        const frozen = deepFreeze(structuredClone(policy));
+        const fresh = referralStrength({ checklist: answers }, policy);
+        // Twice: the second answer comes from what the first remembered.
+        expect(referralStrength({ checklist: answers }, frozen)).toEqual(fresh);
+        expect(referralStrength({ checklist: answers }, frozen)).toEqual(fresh);
+        expect(fresh.coaching).toBe(coachingFor(policy.checklist.filter((item) => fresh.missing.includes(item.id))));
+      }),
+    );
+  });
+
+  it('follows a checklist that is not frozen when it changes between calls', () => {
+    const checklist = [{ id: 'reason', label: 'Reason for referral', weight: 100 }];
+    const policy = { ...defaultStrongReferralsPolicy, checklist };
+    expect(referralStrength({ checklist: {} }, policy).coaching).toContain('Reason for referral');
+    checklist[0] = { id: 'reason', label: 'Why they are referring', weight: 100 };
+    expect(referralStrength({ checklist: {} }, policy).coaching).toContain('Why they are referring');
   });
 });

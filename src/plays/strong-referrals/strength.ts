@@ -103,16 +103,23 @@ export function referralStrength(
   policy: Pick<StrongReferralsPolicy, 'checklist' | 'strongAtLeast' | 'weakBelow'>,
 ): ReferralStrength {
   const answers: Readonly<Record<string, boolean>> = referral.checklist;
+  const checklist = policy.checklist;
   let sum = 0;
   const present: string[] = [];
+  const missing: string[] = [];
   const missingItems: ReferralChecklistItem[] = [];
-  for (const item of policy.checklist) {
+  // Which items are missing, one bit each, to look the coaching sentence up.
+  let missingBits = 0;
+  for (let i = 0; i < checklist.length; i += 1) {
+    const item = checklist[i]!;
     const done = Object.hasOwn(answers, item.id) && answers[item.id] === true;
     if (done) {
       sum += item.weight;
       present.push(item.id);
     } else {
+      missing.push(item.id);
       missingItems.push(item);
+      missingBits += 2 ** i;
     }
   }
   const score = Math.min(100, sum);
@@ -120,7 +127,36 @@ export function referralStrength(
     score,
     grade: gradeReferralStrength(score, policy),
     present,
-    missing: missingItems.map((item) => item.id),
-    coaching: coachingFor(missingItems),
+    missing,
+    coaching: coachingOf(checklist, missingBits, missingItems),
   };
+}
+
+/**
+ * The coaching sentence per checklist and set of missing items: a policy's few
+ * combinations are written once, not once per referral. Only checklists frozen all
+ * the way down (as `deepFreeze` leaves the default playbook) and of at most 30
+ * items are remembered; any other is written afresh every time.
+ */
+const coachingByChecklist = new WeakMap<readonly ReferralChecklistItem[], Map<number, string>>();
+
+function coachingOf(
+  checklist: readonly ReferralChecklistItem[],
+  missingBits: number,
+  missingItems: readonly ReferralChecklistItem[],
+): string {
+  let sentences = coachingByChecklist.get(checklist);
+  if (sentences === undefined) {
+    if (checklist.length > 30 || !Object.isFrozen(checklist) || !checklist.every((item) => Object.isFrozen(item))) {
+      return coachingFor(missingItems);
+    }
+    sentences = new Map();
+    coachingByChecklist.set(checklist, sentences);
+  }
+  let sentence = sentences.get(missingBits);
+  if (sentence === undefined) {
+    sentence = coachingFor(missingItems);
+    sentences.set(missingBits, sentence);
+  }
+  return sentence;
 }

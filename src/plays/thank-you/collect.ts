@@ -39,6 +39,33 @@ function usesOrdinals(trigger: ThankYouTrigger): boolean {
     .exhaustive();
 }
 
+/** The triggers of a policy as firings, and whether any reads the ordinals. */
+interface Firings {
+  readonly firings: readonly { readonly kind: ThankYouTriggerKind; readonly fire: Firing }[];
+  /** Only the contact-count triggers read the ordinals: counting is skipped without them. */
+  readonly counting: boolean;
+}
+
+/** {@link Firings} per triggers list: a playbook's list is read once, not per office. */
+const firingsByTriggers = new WeakMap<readonly ThankYouTrigger[], Firings>();
+
+function firingsOf(triggers: readonly ThankYouTrigger[]): Firings {
+  let firings = firingsByTriggers.get(triggers);
+  if (firings === undefined) {
+    firings = {
+      firings: triggers.map((trigger) => ({ kind: trigger.kind, fire: firingOf(trigger) })),
+      counting: triggers.some(usesOrdinals),
+    };
+    // Only a list frozen all the way down (as `deepFreeze` leaves the default
+    // playbook) cannot change afterwards; any other is read afresh every time.
+    const frozen =
+      Object.isFrozen(triggers) &&
+      triggers.every((trigger) => Object.isFrozen(trigger) && (trigger.kind !== 'milestones' || Object.isFrozen(trigger.milestones)));
+    if (frozen) firingsByTriggers.set(triggers, firings);
+  }
+  return firings;
+}
+
 /**
  * `triggeredReferrals`, keeping only the referrals for which `keep` (given
  * the trigger time and the acknowledging thank-you) is true — decided before their
@@ -62,9 +89,7 @@ export function collectTriggered(
     }
   }
 
-  const firings = policy.triggers.map((trigger) => ({ kind: trigger.kind, fire: firingOf(trigger) }));
-  // Only the contact-count triggers read the ordinals: skip counting without them.
-  const counting = policy.triggers.some(usesOrdinals);
+  const { firings, counting } = firingsOf(policy.triggers);
   const fromContact = new Map<Id, number>();
   const triggered: TriggeredReferral[] = [];
   const noOrdinals: readonly number[] = [];
