@@ -88,15 +88,7 @@ function offsetInDays(timeZone: TimeZone, cache: DayCache, epochMs: number): num
   if (cache.frontDays[entry] === day) {
     offset = cache.frontOffsets[entry]!;
   } else {
-    const { days } = cache;
-    offset = days.get(day);
-    if (offset === undefined) {
-      const start = readOffsetMs(timeZone, day * millisecondsInDay);
-      const end = readOffsetMs(timeZone, (day + 1) * millisecondsInDay - 1);
-      offset = start === end ? start : MIXED;
-      if (days.size >= MAX_DAYS) days.clear();
-      days.set(day, offset);
-    }
+    offset = spanOffset(timeZone, cache.days, day, millisecondsInDay, MAX_DAYS);
     // Only whole day numbers go to the front (an Int32Array would turn NaN into 0).
     if (day === (day | 0)) {
       cache.frontDays[entry] = day;
@@ -106,6 +98,23 @@ function offsetInDays(timeZone: TimeZone, cache: DayCache, epochMs: number): num
   return Number.isNaN(offset) ? slotOffsetMs(timeZone, epochMs) : offset;
 }
 
+/**
+ * The offset over span number `span` of `width` ms (a UTC day or a 15-minute
+ * slot), from `cache` or read at both ends of the span: {@link MIXED} when they
+ * differ. A cache of `max` entries is emptied before it grows further.
+ */
+function spanOffset(timeZone: TimeZone, cache: Map<number, number>, span: number, width: number, max: number): number {
+  let offset = cache.get(span);
+  if (offset === undefined) {
+    const start = readOffsetMs(timeZone, span * width);
+    const end = readOffsetMs(timeZone, (span + 1) * width - 1);
+    offset = start === end ? start : MIXED;
+    if (cache.size >= max) cache.clear();
+    cache.set(span, offset);
+  }
+  return offset;
+}
+
 /** {@link offsetMs} on a day with a transition: by 15-minute slot. */
 function slotOffsetMs(timeZone: TimeZone, epochMs: number): number {
   let slots = slotsByZone.get(timeZone);
@@ -113,15 +122,7 @@ function slotOffsetMs(timeZone: TimeZone, epochMs: number): number {
     slots = new Map();
     slotsByZone.set(timeZone, slots);
   }
-  const slot = Math.floor(epochMs / SLOT_MS);
-  let offset = slots.get(slot);
-  if (offset === undefined) {
-    const start = readOffsetMs(timeZone, slot * SLOT_MS);
-    const end = readOffsetMs(timeZone, (slot + 1) * SLOT_MS - 1);
-    offset = start === end ? start : MIXED;
-    if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(slot, offset);
-  }
+  const offset = spanOffset(timeZone, slots, Math.floor(epochMs / SLOT_MS), SLOT_MS, MAX_SLOTS);
   return Number.isNaN(offset) ? readOffsetMs(timeZone, epochMs) : offset;
 }
 
