@@ -17,6 +17,20 @@ export interface TimingOptions {
   readonly warmups?: number;
   /** Timed runs; the figure is their median. Default 5. */
   readonly runs?: number;
+  /**
+   * A pause after each forced collection, before the timed run, in ms (default
+   * 0, or `REFERWELL_BENCH_SETTLE_MS`): the collector's background threads finish
+   * freeing the earlier runs' garbage before the run instead of during it. For
+   * studying the harness; the benchmark of record uses no pause.
+   */
+  readonly settleMs?: number;
+}
+
+/** A forced full collection, then the pause of `options`. */
+async function collectAndSettle(gc: () => void, options: TimingOptions): Promise<void> {
+  gc();
+  const ms = options.settleMs ?? Number(process.env['REFERWELL_BENCH_SETTLE_MS'] ?? 0);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -98,7 +112,7 @@ export async function sample(once: () => Promise<number> | number, options: Timi
   for (let i = 0; i < (options.warmups ?? 1); i += 1) await once();
   const runsMs: number[] = [];
   for (let i = 0; i < (options.runs ?? 5); i += 1) {
-    gc();
+    await collectAndSettle(gc, options);
     runsMs.push(await once());
   }
   return { medianMs: median(runsMs), runsMs };
@@ -164,7 +178,7 @@ export async function sampleTogether<K extends string>(
   const runs = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < (options.runs ?? 5); i += 1) {
     for (const name of names) {
-      gc();
+      await collectAndSettle(gc, options);
       runs[name].push(await tasks[name]());
     }
   }
