@@ -71,9 +71,11 @@ export function complianceLedger(options: {
   const cap = playbook.compliance.annualCapPerPhysician;
   const spent = new Map<Id, { officeId: Id; spent: number; touchpointIds: Id[] }>();
   for (const history of index.offices.values()) {
-    for (const { record, at } of history.touchpoints) {
+    const records = history.touchpointRecords;
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
       if (record.cost === undefined || record.cost.amount === 0) continue;
-      if (Number(toCalendarDate(at, timeZone).slice(0, 4)) !== year) continue;
+      if (Number(toCalendarDate(history.touchpointTimes[i]!, timeZone).slice(0, 4)) !== year) continue;
       const physicians = physiciansFor(history, record.contactIds);
       for (const physician of physicians) {
         const entry = spent.get(physician.id) ?? { officeId: history.office.id, spent: 0, touchpointIds: [] };

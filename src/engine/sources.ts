@@ -6,7 +6,7 @@
  */
 import { addDays, startOfDayInZone } from '../calendar/dates';
 import type { Contact } from '../model/contact';
-import { indexSnapshot, type OfficeHistory, type PracticeIndex, type Timed } from '../model/history';
+import { historyWith, indexSnapshot, type OfficeHistory, type PracticeIndex } from '../model/history';
 import type { CalendarDate, Id } from '../model/primitives';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { Touchpoint } from '../model/touchpoint';
@@ -187,8 +187,9 @@ class Tally {
   previous = 0;
   readonly referralIds: Id[] = [];
   readonly touchpointIds: Id[] = [];
-  /** The last touchpoint that counts for follow-up, at or before now. */
-  lastContact: Timed<Touchpoint> | undefined;
+  /** The last touchpoint that counts for follow-up, at or before now, and its time. */
+  lastContact: Touchpoint | undefined;
+  lastContactAt = 0;
 
   addReferral(id: Id, at: number, firstVisitAt: number | undefined, bounds: Bounds): void {
     if (at > bounds.now) return;
@@ -201,13 +202,16 @@ class Tally {
     else if (at >= bounds.previousStart) this.previous += 1;
   }
 
-  addTouchpoint(entry: Timed<Touchpoint>, counts: boolean, bounds: Bounds): void {
-    if (entry.at > bounds.now) return;
-    if (counts) this.lastContact = entry;
-    if (entry.at >= bounds.windowStart) {
+  addTouchpoint(record: Touchpoint, at: number, counts: boolean, bounds: Bounds): void {
+    if (at > bounds.now) return;
+    if (counts) {
+      this.lastContact = record;
+      this.lastContactAt = at;
+    }
+    if (at >= bounds.windowStart) {
       this.touchpoints += 1;
-      this.minutes += entry.record.minutes;
-      this.touchpointIds.push(entry.record.id);
+      this.minutes += record.minutes;
+      this.touchpointIds.push(record.id);
     }
   }
 }
@@ -225,8 +229,16 @@ function yieldOf(
   now: number,
   timeZone: string,
 ): Omit<SourceYield, 'rank'> {
-  const touchpoints = tally.lastContact === undefined ? [] : [tally.lastContact];
-  const facts = followUpFacts({ ...history, touchpoints }, policy, now, timeZone);
+  const last = tally.lastContact;
+  const facts = followUpFacts(
+    historyWith(history, {
+      touchpointRecords: last === undefined ? [] : [last],
+      touchpointTimes: last === undefined ? [] : [tally.lastContactAt],
+    }),
+    policy,
+    now,
+    timeZone,
+  );
   return {
     referrals: tally.referrals,
     firstVisits: tally.firstVisits,
@@ -324,10 +336,13 @@ export function rankIndexedSources(
     const people = new Map<Id, { contact: Contact; tally: Tally }>();
     for (const contact of history.contacts) people.set(contact.id, { contact, tally: new Tally() });
 
-    for (const entry of history.touchpoints) {
-      const counts = countsAsContact(entry.record, followUp);
-      officeTally.addTouchpoint(entry, counts, bounds);
-      for (const contactId of entry.record.contactIds) people.get(contactId)?.tally.addTouchpoint(entry, counts, bounds);
+    const records = history.touchpointRecords;
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      const at = history.touchpointTimes[i]!;
+      const counts = countsAsContact(record, followUp);
+      officeTally.addTouchpoint(record, at, counts, bounds);
+      for (const contactId of record.contactIds) people.get(contactId)?.tally.addTouchpoint(record, at, counts, bounds);
     }
     for (const entry of history.referrals) {
       const { id, contactIds } = entry.record;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallPractice } from '../../test/fixtures';
-import { indexSnapshot } from './history';
+import { buildOfficeHistory, indexSnapshot } from './history';
 import { unwrap } from './result';
 import { parseSnapshot } from './snapshot';
 import type { Touchpoint } from './touchpoint';
@@ -11,8 +11,9 @@ const template = base.touchpoints[0]!;
 
 /** Touchpoints of one office: times on a few minutes (many ties), ids often repeated across times. */
 const touchpoints = fc.array(
-  fc.record({ minute: fc.integer({ min: 0, max: 40 }), id: fc.integer({ min: 0, max: 60 }), fraction: fc.boolean() }),
-  { maxLength: 400 },
+  fc.record({ minute: fc.integer({ min: 0, max: 40 }), id: fc.integer({ min: 0, max: 300 }), fraction: fc.boolean() }),
+  // Long lists too: more than 32 places out of order takes another sorting path.
+  { maxLength: 400, size: 'large' },
 );
 
 /** Lists nearly in order (a few records moved), in order, or shuffled. */
@@ -43,8 +44,37 @@ describe('indexSnapshot ordering', () => {
         expect(got.map((entry) => entry.record)).toEqual(want);
         expect(got.map((entry) => entry.at)).toEqual(want.map((record) => Date.parse(record.at)));
         for (let i = 0; i < got.length; i += 1) expect(got[i]!.record).toBe(want[i]);
+        // The parallel lists hold the same order; the view pairs them.
+        const history = index.offices.get(template.officeId)!;
+        expect(history.touchpointRecords).toEqual(want);
+        expect(history.touchpointTimes).toEqual(want.map((record) => Date.parse(record.at)));
+        // One office's history built alone (as the desk builds it) is the same.
+        const alone = buildOfficeHistory(history.office, history.context, { contacts: history.contacts, touchpoints: list, referrals: [], thankYous: [] });
+        expect(alone.touchpointRecords).toEqual(want);
+        expect(alone.touchpointTimes).toEqual(history.touchpointTimes);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('groups touchpoints by office however the offices interleave', () => {
+    const offices = base.offices.map((office) => office.id);
+    fc.assert(
+      fc.property(fc.array(fc.record({ office: fc.nat(offices.length - 1), minute: fc.nat(59) }), { maxLength: 200 }), (specs) => {
+        const list = specs.map(({ office, minute }, i): Touchpoint => ({
+          ...template,
+          id: `tp-${String(i).padStart(3, '0')}`,
+          officeId: offices[office]!,
+          at: new Date(Date.UTC(2026, 0, 5, 15, minute)).toISOString(),
+        }));
+        const index = indexSnapshot({ ...base, touchpoints: list });
+        for (const id of offices) {
+          const mine = list.filter((touchpoint) => touchpoint.officeId === id);
+          expect(new Set(index.offices.get(id)!.touchpointRecords)).toEqual(new Set(mine));
+          expect(index.offices.get(id)!.touchpointRecords).toHaveLength(mine.length);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallPractice } from '../../test/fixtures';
-import { indexSnapshot } from './history';
+import { historyWith, indexSnapshot, pairTimed } from './history';
 import { unwrap } from './result';
 import { parseSnapshot } from './snapshot';
 
@@ -59,5 +59,41 @@ describe('indexSnapshot', () => {
       touchpoints: snapshot.touchpoints.map((t) => ({ ...t, at: '2026-01-05T15:00:00Z' })),
     };
     expect(indexSnapshot(tied).offices.get('off-a')!.touchpoints.map((t) => t.record.id)).toEqual(['tp-1', 'tp-2']);
+  });
+
+  it('keeps touchpoints as parallel lists of records and times, with `touchpoints` a view of them', () => {
+    const a = index.offices.get('off-a')!;
+    expect(a.touchpointRecords.map((t) => t.id)).toEqual(['tp-1', 'tp-2']);
+    expect(a.touchpointTimes).toEqual(a.touchpointRecords.map((t) => Date.parse(t.at)));
+    expect(a.touchpoints).toEqual(pairTimed(a.touchpointRecords, a.touchpointTimes));
+    // Built once, on the first read.
+    expect(a.touchpoints).toBe(a.touchpoints);
+    for (let i = 0; i < a.touchpoints.length; i += 1) expect(a.touchpoints[i]!.record).toBe(a.touchpointRecords[i]);
+  });
+});
+
+describe('historyWith', () => {
+  const a = indexSnapshot(snapshot).offices.get('off-a')!;
+
+  it('replaces the lists given and shares the others', () => {
+    const next = historyWith(a, { touchpointRecords: a.touchpointRecords.slice(1), touchpointTimes: a.touchpointTimes.slice(1) });
+    expect(next.touchpoints.map((t) => t.record.id)).toEqual(['tp-2']);
+    expect(next.touchpointTimes).toEqual([a.touchpointTimes[1]]);
+    expect(next.referrals).toBe(a.referrals);
+    expect(next.thankYous).toBe(a.thankYous);
+    expect(next.contacts).toBe(a.contacts);
+    expect(next.office).toBe(a.office);
+    expect(next.timeZone).toBe(a.timeZone);
+    expect(historyWith(a, { referrals: [] }).touchpointRecords).toBe(a.touchpointRecords);
+  });
+
+  it('equals the history it copies when nothing is replaced', () => {
+    expect(historyWith(a, {})).toEqual(a);
+  });
+
+  it('rejects records without times, times without records, and lists of different lengths', () => {
+    expect(() => historyWith(a, { touchpointRecords: [] })).toThrow(/go together/);
+    expect(() => historyWith(a, { touchpointTimes: [] })).toThrow(/go together/);
+    expect(() => historyWith(a, { touchpointRecords: a.touchpointRecords, touchpointTimes: [1] })).toThrow(/one time per record/);
   });
 });

@@ -71,8 +71,17 @@ export interface OfficeHistory {
   readonly timeZone: TimeZone;
   /** Its contacts, by id. */
   readonly contacts: readonly Contact[];
-  /** Its touchpoints, oldest first. */
+  /**
+   * Its touchpoints, oldest first (ties by id). The same order as
+   * `touchpointRecords` and `touchpointTimes`, of which it is a view: the wrappers
+   * are built on the first read, so code that reads only the two parallel lists
+   * never pays for them.
+   */
   readonly touchpoints: readonly Timed<Touchpoint>[];
+  /** Its touchpoints' records, oldest first (ties by id). */
+  readonly touchpointRecords: readonly Touchpoint[];
+  /** Each touchpoint's `at` in epoch ms, read once: `touchpointTimes[i]` belongs to `touchpointRecords[i]`. */
+  readonly touchpointTimes: readonly number[];
   /** Its referrals, oldest first. */
   readonly referrals: readonly ReferralEntry[];
   /** Its thank-yous, oldest first. */
@@ -177,6 +186,58 @@ function sortByTimeThenId<T extends Timed<{ readonly id: string }>>(list: T[]): 
   return list;
 }
 
+/**
+ * Sorts parallel lists of records and their times by time, then id, in place: the
+ * same order as {@link sortByTimeThenId}, with the same shortcuts (in order: left
+ * alone; a few places out of order: an insertion sort moving both lists).
+ */
+function sortParallelByTimeThenId<T extends { readonly id: string }>(records: T[], times: number[]): void {
+  const before = (i: number, j: number): boolean =>
+    times[i]! < times[j]! || (times[i] === times[j] && records[i]!.id < records[j]!.id);
+  let descents = 0;
+  for (let i = 1; i < records.length; i += 1) {
+    if (before(i, i - 1) && ++descents > FEW_DESCENTS) break;
+  }
+  if (descents === 0) return;
+  if (descents <= FEW_DESCENTS) {
+    for (let i = 1; i < records.length; i += 1) {
+      const record = records[i]!;
+      const at = times[i]!;
+      const id = record.id;
+      let j = i - 1;
+      for (; j >= 0; j -= 1) {
+        if (times[j]! < at || (times[j] === at && records[j]!.id <= id)) break;
+        records[j + 1] = records[j]!;
+        times[j + 1] = times[j]!;
+      }
+      records[j + 1] = record;
+      times[j + 1] = at;
+    }
+    return;
+  }
+  const order = Array.from(records.keys()).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  const sortedRecords = order.map((i) => records[i]!);
+  const sortedTimes = order.map((i) => times[i]!);
+  for (let i = 0; i < order.length; i += 1) {
+    records[i] = sortedRecords[i]!;
+    times[i] = sortedTimes[i]!;
+  }
+}
+
+/**
+ * Pairs parallel lists of records and times as `{ record, at }` entries.
+ *
+ * @param records - The records.
+ * @param times - Their times, epoch ms, one per record.
+ * @returns A new list of entries, in the lists' order.
+ * @category History
+ */
+export function pairTimed<T>(records: readonly T[], times: readonly number[]): Timed<T>[] {
+  const list = new Array<Timed<T>>(records.length);
+  for (let i = 0; i < records.length; i += 1) list[i] = { record: records[i]!, at: times[i]! };
+  return list;
+}
+
 /** Pairs each record with its instant read once. */
 function timed<T>(records: readonly T[], instantOf: (record: T) => string): Timed<T>[] {
   const list: Timed<T>[] = new Array<Timed<T>>(records.length);
@@ -187,7 +248,6 @@ function timed<T>(records: readonly T[], instantOf: (record: T) => string): Time
   return list;
 }
 
-const touchpointAt = (touchpoint: Touchpoint): string => touchpoint.at;
 const thankYouSentAt = (thankYou: ThankYou): string => thankYou.sentAt;
 
 /**
@@ -218,9 +278,12 @@ export interface OfficeRecords {
  * @category History
  */
 export function buildOfficeHistory(office: Office, context: PracticeContext, records: OfficeRecords): OfficeHistory {
+  const touchpointTimes = new Array<number>(records.touchpoints.length);
+  for (let i = 0; i < touchpointTimes.length; i += 1) touchpointTimes[i] = readInstant(records.touchpoints[i]!.at);
   return historyOf(office, context, {
     contacts: [...records.contacts],
-    touchpoints: timed(records.touchpoints, touchpointAt),
+    touchpointRecords: [...records.touchpoints],
+    touchpointTimes,
     referrals: records.referrals.map(referralEntry),
     thankYous: timed(records.thankYous, thankYouSentAt),
   });
@@ -229,22 +292,91 @@ export function buildOfficeHistory(office: Office, context: PracticeContext, rec
 /** One office's records with their times read, in any order (sorted in place by {@link historyOf}). */
 interface Bucket {
   contacts: Contact[];
-  touchpoints: Timed<Touchpoint>[];
+  touchpointRecords: Touchpoint[];
+  touchpointTimes: number[];
   referrals: ReferralEntry[];
   thankYous: Timed<ThankYou>[];
 }
 
 /** Sorts a bucket's lists in place and wraps them as the office's history. */
 function historyOf(office: Office, context: PracticeContext, bucket: Bucket): OfficeHistory {
+  sortParallelByTimeThenId(bucket.touchpointRecords, bucket.touchpointTimes);
+  return assembleHistory(
+    office,
+    context,
+    bucket.contacts.sort(byId),
+    bucket.touchpointRecords,
+    bucket.touchpointTimes,
+    sortByTimeThenId(bucket.referrals),
+    sortByTimeThenId(bucket.thankYous),
+  );
+}
+
+/** An office history over lists already in order, its `touchpoints` view built on first read. */
+function assembleHistory(
+  office: Office,
+  context: PracticeContext,
+  contacts: readonly Contact[],
+  touchpointRecords: readonly Touchpoint[],
+  touchpointTimes: readonly number[],
+  referrals: readonly ReferralEntry[],
+  thankYous: readonly Timed<ThankYou>[],
+): OfficeHistory {
+  let touchpoints: readonly Timed<Touchpoint>[] | undefined;
   return {
     office,
     context,
     timeZone: office.timeZone ?? context.practice.timeZone,
-    contacts: bucket.contacts.sort(byId),
-    touchpoints: sortByTimeThenId(bucket.touchpoints),
-    referrals: sortByTimeThenId(bucket.referrals),
-    thankYous: sortByTimeThenId(bucket.thankYous),
+    contacts,
+    get touchpoints() {
+      return (touchpoints ??= pairTimed(touchpointRecords, touchpointTimes));
+    },
+    touchpointRecords,
+    touchpointTimes,
+    referrals,
+    thankYous,
   };
+}
+
+/**
+ * The lists of an office history that {@link historyWith} can replace; each must
+ * already be in the history's order (oldest first, ties by id).
+ *
+ * @internal
+ */
+export interface HistoryLists {
+  readonly touchpointRecords?: readonly Touchpoint[];
+  readonly touchpointTimes?: readonly number[];
+  readonly referrals?: readonly ReferralEntry[];
+  readonly thankYous?: readonly Timed<ThankYou>[];
+}
+
+/**
+ * A copy of an office history with some of its lists replaced (already sorted),
+ * the others shared. Unlike a spread, it keeps `touchpoints` a view built on first
+ * read, and never builds the old one.
+ *
+ * @param history - The history.
+ * @param lists - The lists to replace; `touchpointRecords` and `touchpointTimes` together.
+ * @returns The new history.
+ * @throws Error when only one of `touchpointRecords` and `touchpointTimes` is given, or they differ in length.
+ * @internal
+ */
+export function historyWith(history: OfficeHistory, lists: HistoryLists): OfficeHistory {
+  const records = lists.touchpointRecords ?? history.touchpointRecords;
+  const times = lists.touchpointTimes ?? history.touchpointTimes;
+  if ((lists.touchpointRecords === undefined) !== (lists.touchpointTimes === undefined) || records.length !== times.length) {
+    throw new Error('[referwell] historyWith: touchpointRecords and touchpointTimes go together, one time per record');
+  }
+  return assembleHistory(
+    history.office,
+    history.context,
+    history.contacts,
+    records,
+    times,
+    lists.referrals ?? history.referrals,
+    lists.thankYous ?? history.thankYous,
+  );
 }
 
 /**
@@ -303,12 +435,22 @@ function contactsById(contacts: readonly Contact[]): Map<Id, Contact> {
 export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
   const buckets = new Map<Id, Bucket>();
   for (const office of snapshot.offices) {
-    buckets.set(office.id, { contacts: [], touchpoints: [], referrals: [], thankYous: [] });
+    buckets.set(office.id, { contacts: [], touchpointRecords: [], touchpointTimes: [], referrals: [], thankYous: [] });
   }
   // One pass per collection: group by office and read each timestamp once.
   for (const contact of snapshot.contacts) buckets.get(contact.officeId)?.contacts.push(contact);
+  // Stores usually return an office's touchpoints together: the bucket of the
+  // previous touchpoint is tried before the map.
+  let officeId: Id | undefined;
+  let bucket: Bucket | undefined;
   for (const touchpoint of snapshot.touchpoints) {
-    buckets.get(touchpoint.officeId)?.touchpoints.push({ record: touchpoint, at: readInstant(touchpoint.at) });
+    if (touchpoint.officeId !== officeId) {
+      officeId = touchpoint.officeId;
+      bucket = buckets.get(officeId);
+    }
+    if (bucket === undefined) continue;
+    bucket.touchpointRecords.push(touchpoint);
+    bucket.touchpointTimes.push(readInstant(touchpoint.at));
   }
   for (const referral of snapshot.referrals) buckets.get(referral.officeId)?.referrals.push(referralEntry(referral));
   for (const thankYou of snapshot.thankYous) {

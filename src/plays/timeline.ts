@@ -7,6 +7,7 @@
  * @module
  */
 import type { RecordRef } from '../engine/action';
+import type { Timed } from '../model/history';
 
 /**
  * The entries that had happened by `now` (`at ≤ now`), in their order.
@@ -34,29 +35,33 @@ export function entriesUpTo<T extends { readonly at: number }>(entries: readonly
 }
 
 /**
- * The latest entry at or before `now` that matches: the last one in the list,
- * which for a history list (oldest first) is the most recent.
+ * The latest record at or before `now` that matches, in an office's parallel
+ * lists of records and times (oldest first): the last match in the lists, with
+ * its time, or `undefined` when none matches. Only the wrapper of the match is
+ * made.
  *
- * @param entries - History entries, oldest first.
+ * @param records - Records, oldest first (e.g. `history.touchpointRecords`).
+ * @param times - Their times in epoch ms, one per record (e.g. `history.touchpointTimes`).
  * @param now - Epoch milliseconds.
- * @param matches - Which entries count.
- * @returns The entry, or `undefined` when none matches.
+ * @param matches - Which records count.
+ * @returns The record and its time, or `undefined`.
  * @example
  * ```ts
- * lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.channel === 'in-person')?.record.id;
+ * lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (t) => t.channel === 'in-person')?.record.id;
  * //=> 'tp-7'
  * ```
  * @internal
  */
-export function lastEntryUpTo<T extends { readonly at: number }>(
-  entries: readonly T[],
+export function lastTimedUpTo<T>(
+  records: readonly T[],
+  times: readonly number[],
   now: number,
-  matches: (entry: T) => boolean,
-): T | undefined {
-  for (let i = entries.length - 1; i >= 0; i -= 1) {
-    const entry = entries[i]!;
-    // The test first: it rules out most entries, and reading `at` costs a load.
-    if (matches(entry) && entry.at <= now) return entry;
+  matches: (record: T) => boolean,
+): Timed<T> | undefined {
+  for (let i = records.length - 1; i >= 0; i -= 1) {
+    const record = records[i]!;
+    // The test first: it rules out most records.
+    if (matches(record) && times[i]! <= now) return { record, at: times[i]! };
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import type { Clinician } from '../model/clinician';
 import type { Contact } from '../model/contact';
 import {
   buildOfficeHistory,
+  historyWith,
   practiceContext,
   referralEntry,
   type OfficeHistory,
@@ -149,25 +150,56 @@ function entryFor(office: Office): OfficeEntry {
 }
 
 /**
- * A copy of a list ordered by time then id (as an office history orders it) with
- * `entry` in its place, replacing any entry of the same record id. An entry newer
- * than all the others goes at the end without a search.
+ * Where an entry at `at` with record id `id` goes in a list ordered by time then id
+ * (as an office history orders it), the list read through `atOf` and `idOf`. An
+ * entry newer than all the others goes at the end without a search.
+ */
+function placeFor(length: number, atOf: (i: number) => number, idOf: (i: number) => Id, at: number, id: Id): number {
+  const before = (i: number): boolean => atOf(i) < at || (atOf(i) === at && idOf(i) < id);
+  if (length > 0 && before(length - 1)) return length;
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * A copy of a list ordered by time then id with `entry` in its place, replacing
+ * any entry of the same record id.
  */
 function withTimed<T extends Timed<{ readonly id: Id }>>(list: readonly T[], entry: T): T[] {
   const id = entry.record.id;
   const rest = list.some((other) => other.record.id === id) ? list.filter((other) => other.record.id !== id) : [...list];
-  let low = 0;
-  let high = rest.length;
-  const last = rest[high - 1];
-  if (last !== undefined && (last.at < entry.at || (last.at === entry.at && last.record.id < id))) low = high;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = rest[middle]!;
-    if (other.at < entry.at || (other.at === entry.at && other.record.id < id)) low = middle + 1;
-    else high = middle;
-  }
-  rest.splice(low, 0, entry);
+  const place = placeFor(rest.length, (i) => rest[i]!.at, (i) => rest[i]!.record.id, entry.at, id);
+  rest.splice(place, 0, entry);
   return rest;
+}
+
+/**
+ * {@link withTimed} for an office's parallel touchpoint lists: copies of both with
+ * `touchpoint` (at `at`) in its place, replacing any touchpoint of the same id.
+ */
+function withTouchpointAt(
+  history: OfficeHistory,
+  touchpoint: Touchpoint,
+  at: number,
+): { touchpointRecords: Touchpoint[]; touchpointTimes: number[] } {
+  const id = touchpoint.id;
+  const records = [...history.touchpointRecords];
+  const times = [...history.touchpointTimes];
+  const old = records.findIndex((record) => record.id === id);
+  if (old >= 0) {
+    records.splice(old, 1);
+    times.splice(old, 1);
+  }
+  const place = placeFor(records.length, (i) => times[i]!, (i) => records[i]!.id, at, id);
+  records.splice(place, 0, touchpoint);
+  times.splice(place, 0, at);
+  return { touchpointRecords: records, touchpointTimes: times };
 }
 
 function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
@@ -333,18 +365,12 @@ export function createDesk(options: DeskOptions): Desk {
     }
   };
 
-  const withTouchpoint = (touchpoint: Touchpoint) => (history: OfficeHistory): OfficeHistory => ({
-    ...history,
-    touchpoints: withTimed(history.touchpoints, { record: touchpoint, at: readInstant(touchpoint.at) }),
-  });
-  const withReferral = (referral: Referral) => (history: OfficeHistory): OfficeHistory => ({
-    ...history,
-    referrals: withTimed(history.referrals, referralEntry(referral)),
-  });
-  const withThankYou = (thankYou: ThankYou) => (history: OfficeHistory): OfficeHistory => ({
-    ...history,
-    thankYous: withTimed(history.thankYous, { record: thankYou, at: readInstant(thankYou.sentAt) }),
-  });
+  const withTouchpoint = (touchpoint: Touchpoint) => (history: OfficeHistory): OfficeHistory =>
+    historyWith(history, withTouchpointAt(history, touchpoint, readInstant(touchpoint.at)));
+  const withReferral = (referral: Referral) => (history: OfficeHistory): OfficeHistory =>
+    historyWith(history, { referrals: withTimed(history.referrals, referralEntry(referral)) });
+  const withThankYou = (thankYou: ThankYou) => (history: OfficeHistory): OfficeHistory =>
+    historyWith(history, { thankYous: withTimed(history.thankYous, { record: thankYou, at: readInstant(thankYou.sentAt) }) });
 
   const practiceChanged = async (apply: (state: Working) => void) => {
     const state = await load();

@@ -7,7 +7,7 @@ import type { Touchpoint } from '../../model/touchpoint';
 import { activeContactIds, activeProviderIds } from '../contacts';
 import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
-import { compareIds, entriesUpTo, lastEntryUpTo, oldestFirst } from '../timeline';
+import { compareIds, entriesUpTo, lastTimedUpTo, oldestFirst } from '../timeline';
 import { practiceOpenings } from './capacity';
 import { intakeMetrics, isOpenIntake, referralIntakeFacts, type ReferralIntakeFacts } from './intake-metrics';
 import { askPolicyDefinition, type AskPolicy } from './policy';
@@ -23,7 +23,9 @@ type Context = PlayContext<AskPolicy>;
 
 /** The last touchpoint up to now whose purposes include `ask`. */
 function lastAsk(history: OfficeHistory, now: number): Timed<Touchpoint> | undefined {
-  return lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.purposes.includes('ask'));
+  return lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (touchpoint) =>
+    touchpoint.purposes.includes('ask'),
+  );
 }
 
 /** The referrals received in the last `referralWindowDays` days (0 ≤ d < window), oldest first. */

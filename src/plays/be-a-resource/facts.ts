@@ -28,19 +28,19 @@ import { isResourceContact, type Redirect, type ResourceFacts } from './resource
  * @category Plays
  */
 export function lastResourceFacts(
-  history: Pick<OfficeHistory, 'touchpoints'>,
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<BeAResourcePolicy, 'offerEveryDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
 ): Omit<ResourceFacts, 'redirects'> {
   const { now, timeZone } = ctx;
   // Newest first; a plain loop, so the test is inlined rather than called through a closure.
-  const touchpoints = history.touchpoints;
-  let i = touchpoints.length - 1;
+  const records = history.touchpointRecords;
+  const times = history.touchpointTimes;
+  let i = records.length - 1;
   for (; i >= 0; i -= 1) {
-    const entry = touchpoints[i]!;
-    if (isResourceContact(entry.record) && entry.at <= now) break;
+    if (isResourceContact(records[i]!) && times[i]! <= now) break;
   }
-  const lastResource = i >= 0 ? touchpoints[i] : undefined;
+  const lastResource = i >= 0 ? { record: records[i]!, at: times[i]! } : undefined;
   const daysSince = lastResource === undefined ? null : wholeDaysBetween(lastResource.at, now, timeZone);
   return {
     lastResource,

@@ -48,21 +48,25 @@ export interface MessageStandingFacts {
  * @category Plays
  */
 export function messageStanding(
-  history: Pick<OfficeHistory, 'touchpoints'>,
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   current: Pick<PracticeMessage, 'version'>,
   now: number,
 ): MessageStandingFacts {
-  let heardAt: Timed<Touchpoint> | undefined;
-  const touchpoints = history.touchpoints;
-  for (let i = 0; i < touchpoints.length; i += 1) {
-    const entry = touchpoints[i]!;
-    // The version first: most touchpoints carry none, and reading `at` costs a load.
-    const version = entry.record.messageVersion;
-    if (version === undefined || entry.at > now) continue;
+  const records = history.touchpointRecords;
+  const times = history.touchpointTimes;
+  let heard = -1;
+  let heardVersion: number | null = null;
+  for (let i = 0; i < records.length; i += 1) {
+    // The version first: most touchpoints carry none.
+    const version = records[i]!.messageVersion;
+    if (version === undefined || times[i]! > now) continue;
     // `>=`: touchpoints are oldest first, so the latest of equal versions wins.
-    if (heardAt === undefined || version >= heardAt.record.messageVersion!) heardAt = entry;
+    if (heardVersion === null || version >= heardVersion) {
+      heard = i;
+      heardVersion = version;
+    }
   }
-  const heardVersion = heardAt?.record.messageVersion ?? null;
+  const heardAt: Timed<Touchpoint> | undefined = heard < 0 ? undefined : { record: records[heard]!, at: times[heard]! };
   const standing: MessageStanding =
     heardVersion === null ? 'never-heard' : heardVersion >= current.version ? 'current' : 'outdated';
   return { standing, currentVersion: current.version, heardVersion, heardAt };

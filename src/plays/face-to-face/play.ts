@@ -4,7 +4,7 @@ import type { Touchpoint } from '../../model/touchpoint';
 import { activeProviderIds } from '../contacts';
 import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
-import { entriesUpTo, lastEntryUpTo } from '../timeline';
+import { lastTimedUpTo } from '../timeline';
 import { faceToFacePolicyDefinition, type FaceToFacePolicy } from './policy';
 import { trust } from './trust';
 
@@ -15,7 +15,9 @@ const FIRST_VISIT_PRIORITY = 65;
 
 /** The last in-person touchpoint at or before `now`. */
 function lastInPerson(history: OfficeHistory, now: number): Timed<Touchpoint> | undefined {
-  return lastEntryUpTo(history.touchpoints, now, (entry) => entry.record.channel === 'in-person');
+  return lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (touchpoint) =>
+    touchpoint.channel === 'in-person',
+  );
 }
 
 /** Trust shown to people: two decimals. */
@@ -101,11 +103,20 @@ export const faceToFacePlay = definePlay({
 
   score(history, ctx): PlayScore {
     const { policy } = ctx;
-    const counted = entriesUpTo(history.touchpoints, ctx.now);
+    const records = history.touchpointRecords;
+    const times = history.touchpointTimes;
+    // The touchpoints up to now, in their order, and how many of them were in person.
+    const counted: Touchpoint[] = [];
+    let inPerson = 0;
+    for (let i = 0; i < records.length; i += 1) {
+      if (times[i]! > ctx.now) continue;
+      const record = records[i]!;
+      counted.push(record);
+      if (record.channel === 'in-person') inPerson += 1;
+    }
     const officeTrust = trust(history, policy, ctx);
     const last = lastInPerson(history, ctx.now);
     const daysSince = last === undefined ? null : wholeDaysBetween(last.at, ctx.now, ctx.timeZone);
-    const inPerson = counted.filter((entry) => entry.record.channel === 'in-person').length;
     return {
       score: trustScore(officeTrust, policy),
       reasons: [
@@ -118,7 +129,7 @@ export const faceToFacePlay = definePlay({
           : `last in-person contact ${daysSince} days ago; a visit is wanted within ${policy.visitWithinDays} days`,
       ],
       facts: { trust: officeTrust, touchpoints: counted.length, inPersonTouchpoints: inPerson, daysSinceInPerson: daysSince },
-      evidence: counted.map((entry) => ({ kind: 'touchpoint', id: entry.record.id })),
+      evidence: counted.map((touchpoint) => ({ kind: 'touchpoint', id: touchpoint.id })),
     };
   },
 });

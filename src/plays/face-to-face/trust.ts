@@ -18,7 +18,7 @@ import type { FaceToFacePolicy } from './policy';
  * call today 0.4, a visit 90 days ago 0.5. Touchpoints after `now` have not
  * happened and count for nothing.
  *
- * @param history - The office's history (only `touchpoints` is read).
+ * @param history - The office's history (only `touchpointRecords` and `touchpointTimes` are read).
  * @param policy - The `face-to-face` policy (`channelWeights`, `trustHalfLifeDays`).
  * @param ctx - The moment (epoch ms) and the practice's time zone; a play context fits.
  * @returns The trust, ≥ 0 (not capped; the score caps it at `trustSaturation`).
@@ -31,18 +31,21 @@ import type { FaceToFacePolicy } from './policy';
  * @category Plays
  */
 export function trust(
-  history: Pick<OfficeHistory, 'touchpoints'>,
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<FaceToFacePolicy, 'channelWeights' | 'trustHalfLifeDays'>,
   ctx: { readonly now: number; readonly timeZone: TimeZone },
 ): number {
   let sum = 0;
   const dayOf = localDayNumbers(ctx.timeZone);
   const today = dayOf(ctx.now);
-  for (const entry of history.touchpoints) {
-    if (entry.at > ctx.now) continue;
+  const records = history.touchpointRecords;
+  const times = history.touchpointTimes;
+  for (let i = 0; i < records.length; i += 1) {
+    const at = times[i]!;
+    if (at > ctx.now) continue;
     // Whole days old (`wholeDaysBetween`), as a difference of day numbers.
-    const ageDays = today - dayOf(entry.at);
-    sum += policy.channelWeights[entry.record.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
+    const ageDays = today - dayOf(at);
+    sum += policy.channelWeights[records[i]!.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
   }
   return sum;
 }

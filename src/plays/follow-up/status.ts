@@ -2,7 +2,7 @@ import { addDays, toCalendarDate, wholeDaysBetween } from '../../calendar/dates'
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { CalendarDate, TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
-import { lastEntryUpTo } from '../timeline';
+import { lastTimedUpTo } from '../timeline';
 import type { FollowUpPolicy } from './policy';
 
 /**
@@ -110,7 +110,9 @@ export function followUpFacts(
   now: number,
   timeZone: TimeZone,
 ): FollowUpFacts {
-  const lastContact = lastEntryUpTo(history.touchpoints, now, (entry) => countsAsContact(entry.record, policy));
+  const lastContact = lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (touchpoint) =>
+    countsAsContact(touchpoint, policy),
+  );
   if (lastContact === undefined) {
     return {
       status: 'never-contacted',

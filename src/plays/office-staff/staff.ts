@@ -44,7 +44,7 @@ export interface StaffFacts {
  * @category Plays
  */
 export function staffFacts(
-  history: Pick<OfficeHistory, 'contacts' | 'touchpoints'>,
+  history: Pick<OfficeHistory, 'contacts' | 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<OfficeStaffPolicy, 'staffRoles' | 'providerRoles' | 'touchWithinDays'>,
   now: number,
   timeZone: TimeZone,
@@ -60,19 +60,19 @@ export function staffFacts(
   // are oldest first (ties by id), so the first one seen naming a contact is its last.
   const found = new Map<Id, Timed<Touchpoint>>();
   let lastStaffTouch: Timed<Touchpoint> | undefined;
-  const touchpoints = history.touchpoints;
-  for (let i = touchpoints.length - 1; i >= 0 && found.size < staffIds.size; i -= 1) {
-    const touchpoint = touchpoints[i]!;
-    const contactIds = touchpoint.record.contactIds;
-    // The time is read only for a touchpoint naming a staff contact not yet found.
-    let upToNow: boolean | undefined;
+  const records = history.touchpointRecords;
+  const times = history.touchpointTimes;
+  for (let i = records.length - 1; i >= 0 && found.size < staffIds.size; i -= 1) {
+    const contactIds = records[i]!.contactIds;
+    // The entry is made only for a touchpoint naming a staff contact not yet found.
+    let entry: Timed<Touchpoint> | undefined;
     for (let c = 0; c < contactIds.length; c += 1) {
       const id = contactIds[c]!;
       if (!staffIds.has(id) || found.has(id)) continue;
-      upToNow ??= touchpoint.at <= now;
-      if (!upToNow) break;
-      found.set(id, touchpoint);
-      lastStaffTouch ??= touchpoint;
+      if (times[i]! > now) break;
+      entry ??= { record: records[i]!, at: times[i]! };
+      found.set(id, entry);
+      lastStaffTouch ??= entry;
     }
   }
   // In contact-id order (the order of `history.contacts`).

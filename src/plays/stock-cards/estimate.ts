@@ -1,5 +1,5 @@
 import { localDayNumbers, toCalendarDate } from '../../calendar/dates';
-import type { OfficeHistory, Timed } from '../../model/history';
+import type { OfficeHistory } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
 import type { Collateral, Touchpoint } from '../../model/touchpoint';
 import type { PlayContext } from '../play';
@@ -106,21 +106,21 @@ export function estimateStock(
   // between events (`wholeDaysBetween`, as differences of day numbers).
   let previousDay: number | undefined;
   const dayOf = localDayNumbers(timeZone);
-  let lastDrop: Timed<Touchpoint> | undefined;
+  let lastDrop = -1;
   let lastDropCards = 0;
 
   // Both lists merged in time order, leaving out what happened after `now`. Only
   // drops matter among the touchpoints, so the collateral is read first and the
   // time only of a drop; the referrals received before each drop come before it.
-  const touchpoints = history.touchpoints;
+  const records = history.touchpointRecords;
+  const times = history.touchpointTimes;
   const referrals = history.referrals;
   let r = 0;
-  for (let t = 0; t < touchpoints.length; t += 1) {
-    const touch = touchpoints[t]!;
-    const collateral = touch.record.collateral;
+  for (let t = 0; t < records.length; t += 1) {
+    const collateral = records[t]!.collateral;
     if (collateral === undefined) continue;
     const cards = cardsDropped(collateral, policy);
-    const at = touch.at;
+    const at = times[t]!;
     if (cards === 0 || at > now) continue;
     for (; r < referrals.length; r += 1) {
       const referralAt = referrals[r]!.at;
@@ -136,7 +136,7 @@ export function estimateStock(
     previousDay = day;
     stock += cards * DAYS_PER_WEEK;
     dropped += cards;
-    lastDrop = touch;
+    lastDrop = t;
     lastDropCards = cards;
   }
   for (; r < referrals.length; r += 1) {
@@ -156,9 +156,9 @@ export function estimateStock(
     // The tolerance keeps 24.9999999 (from fractional rates) from becoming 24.
     estimate: Math.max(0, Math.floor(exact + 1e-9)),
     lastDrop:
-      lastDrop === undefined
+      lastDrop < 0
         ? null
-        : { id: lastDrop.record.id, date: toCalendarDate(lastDrop.at, timeZone), cards: lastDropCards },
+        : { id: records[lastDrop]!.id, date: toCalendarDate(times[lastDrop]!, timeZone), cards: lastDropCards },
     dropped,
     used: dropped - exact,
   };

@@ -41,11 +41,11 @@ function evidenceOf(stock: StockEstimate, history: OfficeHistory, now: number): 
   if (stock.lastDrop === null) return [];
   const dropId = stock.lastDrop.id;
   // The last drop: search from the end (ids are unique in a history).
-  const drop = history.touchpoints.findLast((entry) => entry.record.id === dropId)!;
+  const dropAt = history.touchpointTimes[history.touchpointRecords.findLastIndex((record) => record.id === dropId)]!;
   return [
     { kind: 'touchpoint', id: dropId },
     ...entriesUpTo(history.referrals, now)
-      .filter((entry) => entry.at >= drop.at)
+      .filter((entry) => entry.at >= dropAt)
       .map((entry): RecordRef => ({ kind: 'referral', id: entry.record.id })),
   ];
 }

@@ -2,7 +2,7 @@ import { localDayNumbers } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
-import { lastEntryUpTo } from '../timeline';
+import { lastTimedUpTo } from '../timeline';
 import type { StrongReferralsPolicy } from './policy';
 import { referralStrength, type ReferralStrength } from './strength';
 
@@ -72,7 +72,7 @@ export interface ReferralStrengthFacts {
  * @category Plays
  */
 export function referralStrengthFacts(
-  history: Pick<OfficeHistory, 'referrals' | 'touchpoints'>,
+  history: Pick<OfficeHistory, 'referrals' | 'touchpointRecords' | 'touchpointTimes'>,
   policy: StrongReferralsPolicy,
   now: number,
   timeZone: TimeZone,
@@ -87,8 +87,8 @@ export function referralStrengthFacts(
     recent.push({ entry, strength: referralStrength(entry.record, policy) });
   }
 
-  const lastCoaching = lastEntryUpTo(history.touchpoints, now, (touchpoint) =>
-    touchpoint.record.purposes.includes('coach'),
+  const lastCoaching = lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (touchpoint) =>
+    touchpoint.purposes.includes('coach'),
   );
 
   const weakSinceCoaching = recent.filter(
