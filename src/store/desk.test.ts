@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { daysBefore } from '../../test/scenario';
 import { memoryStore } from '../adapters/memory/index';
+import { followUpStatus } from '../engine/follow-up-status';
 import { planActions } from '../engine/plan';
+import { scoreRelationship } from '../engine/score';
 import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
+import { generatePractice } from '../testing/generator';
 import { createDesk } from './desk';
 
 const NOW = '2026-03-02T18:00:00Z';
@@ -247,5 +250,31 @@ describe('createDesk under other writers and overlapping calls', () => {
     const desk = createDesk({ store });
     expect(await desk.plan(NOW)).toEqual(planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }));
     expect((await desk.office('a', NOW))?.history.context.currentMessage?.id).toBe('m2');
+  });
+
+  it('gives each office the score and follow-up status the functions give its history alone', async () => {
+    const snapshot = generatePractice({ seed: 11, offices: 6, now: NOW, touchpoints: 600, referrals: 60 });
+    const store = memoryStore({ tenantId: snapshot.practice.tenantId });
+    await store.savePractice(snapshot.practice);
+    await store.write([
+      ...snapshot.offices.map((record) => ({ type: 'upsert' as const, kind: 'office' as const, record })),
+      ...snapshot.contacts.map((record) => ({ type: 'upsert' as const, kind: 'contact' as const, record })),
+      ...snapshot.clinicians.map((record) => ({ type: 'upsert' as const, kind: 'clinician' as const, record })),
+      ...snapshot.messages.map((record) => ({ type: 'upsert' as const, kind: 'practice-message' as const, record })),
+      ...snapshot.touchpoints.map((record) => ({ type: 'append' as const, kind: 'touchpoint' as const, record })),
+      ...snapshot.referrals.map((record) => ({ type: 'append' as const, kind: 'referral' as const, record })),
+      ...snapshot.thankYous.map((record) => ({ type: 'append' as const, kind: 'thank-you' as const, record })),
+    ]);
+    const desk = createDesk({ store });
+    await desk.plan(NOW);
+    for (const office of snapshot.offices) {
+      const view = (await desk.office(office.id, NOW))!;
+      // The same answers as each function called on its own, outside the desk's shared facts.
+      expect(view.score).toEqual(scoreRelationship(view.history, defaultPlaybook, NOW));
+      expect(view.followUp).toEqual(followUpStatus(view.history, defaultPlaybook, NOW));
+      expect(view.actions).toEqual(
+        planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === office.id),
+      );
+    }
   });
 });

@@ -28,6 +28,7 @@ import type { Touchpoint } from '../model/touchpoint';
 import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import type { FollowUpFacts } from '../plays/follow-up/status';
 import type { Play } from '../plays/play';
+import { withSharedFacts } from '../plays/shared-facts';
 import type { AppendResult, ReferwellStore, Stored, StoreInput, WriteOptions } from './store';
 
 /** The default clock's resolution. */
@@ -538,12 +539,14 @@ export function createDesk(options: DeskOptions): Desk {
       // only the offices changed since the last call are rebuilt.
       const index = indexOf(state);
       const history = index.offices.get(officeId)!;
-      return {
+      // Planning, scoring and the follow-up status read many of the same facts of
+      // the office (its stock estimate, staff facts…): each is worked out once.
+      return withSharedFacts(() => ({
         history,
         actions: planIndexWith({ index, playbook, now: at, officeIds: [officeId], ...(plays ? { plays } : {}) }, planCache),
         score: scoreRelationship(history, playbook, at, plays ? { plays } : {}),
         followUp: followUpStatus(history, playbook, at),
-      };
+      }));
     },
     refresh() {
       working = undefined;

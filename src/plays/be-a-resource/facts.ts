@@ -8,6 +8,7 @@
 import { toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { OfficeHistory } from '../../model/history';
 import type { PlayContext } from '../play';
+import { sharedFact } from '../shared-facts';
 import { compareIds } from '../timeline';
 import type { BeAResourcePolicy } from './policy';
 import { isResourceContact, type Redirect, type ResourceFacts } from './resource';
@@ -28,6 +29,17 @@ import { isResourceContact, type Redirect, type ResourceFacts } from './resource
  * @category Plays
  */
 export function lastResourceFacts(
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
+  policy: Pick<BeAResourcePolicy, 'offerEveryDays'>,
+  ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
+): Omit<ResourceFacts, 'redirects'> {
+  return sharedFact(lastResourceFacts, history, policy, ctx.now, ctx.timeZone, () =>
+    lastResourceFactsOf(history, policy, ctx),
+  );
+}
+
+/** {@link lastResourceFacts}, worked out. */
+function lastResourceFactsOf(
   history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<BeAResourcePolicy, 'offerEveryDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,

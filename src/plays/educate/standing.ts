@@ -1,6 +1,7 @@
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { PracticeMessage } from '../../model/practice-message';
 import type { Touchpoint } from '../../model/touchpoint';
+import { sharedFact } from '../shared-facts';
 
 /**
  * Where an office stands with the practice message: it has heard the `current`
@@ -48,6 +49,15 @@ export interface MessageStandingFacts {
  * @category Plays
  */
 export function messageStanding(
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
+  current: Pick<PracticeMessage, 'version'>,
+  now: number,
+): MessageStandingFacts {
+  return sharedFact(messageStanding, history, current, now, undefined, () => messageStandingOf(history, current, now));
+}
+
+/** {@link messageStanding}, worked out. */
+function messageStandingOf(
   history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   current: Pick<PracticeMessage, 'version'>,
   now: number,

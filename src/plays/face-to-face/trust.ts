@@ -1,6 +1,7 @@
 import { localDayNumbers } from '../../calendar/dates';
 import type { OfficeHistory } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
+import { sharedFact } from '../shared-facts';
 import type { FaceToFacePolicy } from './policy';
 
 /**
@@ -31,6 +32,15 @@ import type { FaceToFacePolicy } from './policy';
  * @category Plays
  */
 export function trust(
+  history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
+  policy: Pick<FaceToFacePolicy, 'channelWeights' | 'trustHalfLifeDays'>,
+  ctx: { readonly now: number; readonly timeZone: TimeZone },
+): number {
+  return sharedFact(trust, history, policy, ctx.now, ctx.timeZone, () => trustOf(history, policy, ctx));
+}
+
+/** {@link trust}, worked out. */
+function trustOf(
   history: Pick<OfficeHistory, 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<FaceToFacePolicy, 'channelWeights' | 'trustHalfLifeDays'>,
   ctx: { readonly now: number; readonly timeZone: TimeZone },

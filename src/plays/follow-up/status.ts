@@ -2,6 +2,7 @@ import { addDays, toCalendarDate, wholeDaysBetween } from '../../calendar/dates'
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { CalendarDate, TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
+import { sharedFact } from '../shared-facts';
 import { lastTimedUpTo } from '../timeline';
 import type { FollowUpPolicy } from './policy';
 
@@ -105,6 +106,18 @@ export function classifyFollowUp(daysSince: number | null, policy: FollowUpPolic
  * @category Plays
  */
 export function followUpFacts(
+  history: OfficeHistory,
+  policy: FollowUpPolicy,
+  now: number,
+  timeZone: TimeZone,
+): FollowUpFacts {
+  return sharedFact(followUpFacts, history, policy, now, timeZone, () =>
+    followUpFactsOf(history, policy, now, timeZone),
+  );
+}
+
+/** {@link followUpFacts}, worked out. */
+function followUpFactsOf(
   history: OfficeHistory,
   policy: FollowUpPolicy,
   now: number,

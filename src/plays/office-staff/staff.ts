@@ -4,6 +4,7 @@ import type { OfficeHistory, Timed } from '../../model/history';
 import type { Id, TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
 import type { ContactRole } from '../../model/vocabulary';
+import { sharedFact } from '../shared-facts';
 import type { OfficeStaffPolicy } from './policy';
 
 /**
@@ -44,6 +45,16 @@ export interface StaffFacts {
  * @category Plays
  */
 export function staffFacts(
+  history: Pick<OfficeHistory, 'contacts' | 'touchpointRecords' | 'touchpointTimes'>,
+  policy: Pick<OfficeStaffPolicy, 'staffRoles' | 'providerRoles' | 'touchWithinDays'>,
+  now: number,
+  timeZone: TimeZone,
+): StaffFacts {
+  return sharedFact(staffFacts, history, policy, now, timeZone, () => staffFactsOf(history, policy, now, timeZone));
+}
+
+/** {@link staffFacts}, worked out. */
+function staffFactsOf(
   history: Pick<OfficeHistory, 'contacts' | 'touchpointRecords' | 'touchpointTimes'>,
   policy: Pick<OfficeStaffPolicy, 'staffRoles' | 'providerRoles' | 'touchWithinDays'>,
   now: number,

@@ -3,6 +3,7 @@ import type { OfficeHistory } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
 import type { Collateral, Touchpoint } from '../../model/touchpoint';
 import type { PlayContext } from '../play';
+import { sharedFact } from '../shared-facts';
 import type { StockCardsPolicy } from './policy';
 
 /** Days in a week: weekly use is spread over whole days elapsed ÷ 7. */
@@ -94,6 +95,15 @@ export function cardsDropped(
  * @category Plays
  */
 export function estimateStock(
+  history: OfficeHistory,
+  policy: Pick<StockCardsPolicy, 'cardsPerReferral' | 'cardsPerWeek' | 'countBrochures'>,
+  ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
+): StockEstimate {
+  return sharedFact(estimateStock, history, policy, ctx.now, ctx.timeZone, () => estimateStockOf(history, policy, ctx));
+}
+
+/** {@link estimateStock}, worked out. */
+function estimateStockOf(
   history: OfficeHistory,
   policy: Pick<StockCardsPolicy, 'cardsPerReferral' | 'cardsPerWeek' | 'countBrochures'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,

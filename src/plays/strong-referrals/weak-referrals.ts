@@ -2,6 +2,7 @@ import { localDayNumbers } from '../../calendar/dates';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { TimeZone } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
+import { sharedFact } from '../shared-facts';
 import { lastTimedUpTo } from '../timeline';
 import type { StrongReferralsPolicy } from './policy';
 import { referralStrength, type ReferralStrength } from './strength';
@@ -72,6 +73,18 @@ export interface ReferralStrengthFacts {
  * @category Plays
  */
 export function referralStrengthFacts(
+  history: Pick<OfficeHistory, 'referrals' | 'touchpointRecords' | 'touchpointTimes'>,
+  policy: StrongReferralsPolicy,
+  now: number,
+  timeZone: TimeZone,
+): ReferralStrengthFacts {
+  return sharedFact(referralStrengthFacts, history, policy, now, timeZone, () =>
+    referralStrengthFactsOf(history, policy, now, timeZone),
+  );
+}
+
+/** {@link referralStrengthFacts}, worked out. */
+function referralStrengthFactsOf(
   history: Pick<OfficeHistory, 'referrals' | 'touchpointRecords' | 'touchpointTimes'>,
   policy: StrongReferralsPolicy,
   now: number,
