@@ -68,10 +68,13 @@ describe('indexSnapshot ordering', () => {
           at: new Date(Date.UTC(2026, 0, 5, 15, minute)).toISOString(),
         }));
         const index = indexSnapshot({ ...base, touchpoints: list });
+        const byTime = (a: Touchpoint, b: Touchpoint) =>
+          Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
         for (const id of offices) {
-          const mine = list.filter((touchpoint) => touchpoint.officeId === id);
-          expect(new Set(index.offices.get(id)!.touchpointRecords)).toEqual(new Set(mine));
-          expect(index.offices.get(id)!.touchpointRecords).toHaveLength(mine.length);
+          const mine = list.filter((touchpoint) => touchpoint.officeId === id).sort(byTime);
+          const history = index.offices.get(id)!;
+          expect(history.touchpointRecords).toEqual(mine);
+          expect(history.touchpointTimes).toEqual(mine.map((touchpoint) => Date.parse(touchpoint.at)));
         }
       }),
       { numRuns: 300 },

@@ -53,6 +53,14 @@ describe('indexSnapshot', () => {
     expect([...other.contacts.keys()]).toEqual([...index.contacts.keys()]);
   });
 
+  it('leaves out touchpoints of an office the snapshot lacks, wherever they come', () => {
+    const stray = { ...snapshot.touchpoints[0]!, id: 'tp-stray', officeId: 'off-gone' };
+    const [first, ...rest] = snapshot.touchpoints;
+    const other = indexSnapshot({ ...snapshot, touchpoints: [stray, first!, stray, ...rest, stray] });
+    expect([...other.offices.keys()]).toEqual(['off-a', 'off-b']);
+    expect([...other.offices.entries()]).toEqual([...index.offices.entries()]);
+  });
+
   it('breaks ties in time by id', () => {
     const tied = {
       ...snapshot,

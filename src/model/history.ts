@@ -298,6 +298,13 @@ interface Bucket {
   thankYous: Timed<ThankYou>[];
 }
 
+/** While indexing: an office's bucket and where its touchpoints lie in the snapshot's list. */
+interface Grouping {
+  readonly bucket: Bucket;
+  /** Start and end (exclusive) of each run of the office's touchpoints, in order. */
+  readonly runs: number[];
+}
+
 /** Sorts a bucket's lists in place and wraps them as the office's history. */
 function historyOf(office: Office, context: PracticeContext, bucket: Bucket): OfficeHistory {
   sortParallelByTimeThenId(bucket.touchpointRecords, bucket.touchpointTimes);
@@ -380,6 +387,54 @@ export function historyWith(history: OfficeHistory, lists: HistoryLists): Office
 }
 
 /**
+ * Fills each office's touchpoint lists, each allocated once at its final length.
+ * One pass reads every touchpoint's office and time, noting where each office's
+ * runs of touchpoints lie; stores usually return an office's touchpoints
+ * together, so an office mostly has one run, and its lists are then slices of
+ * the snapshot's list and of the times. (Lists grown one push at a time would be
+ * copied as they grow, and the collector would move the copies in between.)
+ */
+function groupTouchpoints(touchpoints: readonly Touchpoint[], groupings: ReadonlyMap<Id, Grouping>): void {
+  const times = new Array<number>(touchpoints.length);
+  let officeId: Id | undefined;
+  let grouping: Grouping | undefined;
+  for (let i = 0; i < touchpoints.length; i += 1) {
+    const touchpoint = touchpoints[i]!;
+    if (touchpoint.officeId !== officeId) {
+      // A new run: the previous touchpoint's office is tried before the map.
+      officeId = touchpoint.officeId;
+      grouping = groupings.get(officeId);
+      grouping?.runs.push(i, i + 1);
+    } else if (grouping !== undefined) {
+      grouping.runs[grouping.runs.length - 1] = i + 1;
+    }
+    // A touchpoint of an office the snapshot lacks is left out, its time unread.
+    if (grouping !== undefined) times[i] = readInstant(touchpoint.at);
+  }
+  for (const { bucket, runs } of groupings.values()) {
+    if (runs.length === 2) {
+      bucket.touchpointRecords = touchpoints.slice(runs[0], runs[1]);
+      bucket.touchpointTimes = times.slice(runs[0], runs[1]);
+    } else if (runs.length > 2) {
+      let length = 0;
+      for (let r = 0; r < runs.length; r += 2) length += runs[r + 1]! - runs[r]!;
+      const records = new Array<Touchpoint>(length);
+      const recordTimes = new Array<number>(length);
+      let at = 0;
+      for (let r = 0; r < runs.length; r += 2) {
+        for (let i = runs[r]!; i < runs[r + 1]!; i += 1) {
+          records[at] = touchpoints[i]!;
+          recordTimes[at] = times[i]!;
+          at += 1;
+        }
+      }
+      bucket.touchpointRecords = records;
+      bucket.touchpointTimes = recordTimes;
+    }
+  }
+}
+
+/**
  * The practice-wide facts of a snapshot: the practice, the highest message
  * version, and the clinicians sorted by id.
  *
@@ -433,35 +488,26 @@ function contactsById(contacts: readonly Contact[]): Map<Id, Contact> {
  * @category History
  */
 export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
-  const buckets = new Map<Id, Bucket>();
+  const groupings = new Map<Id, Grouping>();
   for (const office of snapshot.offices) {
-    buckets.set(office.id, { contacts: [], touchpointRecords: [], touchpointTimes: [], referrals: [], thankYous: [] });
+    const bucket: Bucket = { contacts: [], touchpointRecords: [], touchpointTimes: [], referrals: [], thankYous: [] };
+    groupings.set(office.id, { bucket, runs: [] });
   }
   // One pass per collection: group by office and read each timestamp once.
-  for (const contact of snapshot.contacts) buckets.get(contact.officeId)?.contacts.push(contact);
-  // Stores usually return an office's touchpoints together: the bucket of the
-  // previous touchpoint is tried before the map.
-  let officeId: Id | undefined;
-  let bucket: Bucket | undefined;
-  for (const touchpoint of snapshot.touchpoints) {
-    if (touchpoint.officeId !== officeId) {
-      officeId = touchpoint.officeId;
-      bucket = buckets.get(officeId);
-    }
-    if (bucket === undefined) continue;
-    bucket.touchpointRecords.push(touchpoint);
-    bucket.touchpointTimes.push(readInstant(touchpoint.at));
+  for (const contact of snapshot.contacts) groupings.get(contact.officeId)?.bucket.contacts.push(contact);
+  groupTouchpoints(snapshot.touchpoints, groupings);
+  for (const referral of snapshot.referrals) {
+    groupings.get(referral.officeId)?.bucket.referrals.push(referralEntry(referral));
   }
-  for (const referral of snapshot.referrals) buckets.get(referral.officeId)?.referrals.push(referralEntry(referral));
   for (const thankYou of snapshot.thankYous) {
-    buckets.get(thankYou.officeId)?.thankYous.push({ record: thankYou, at: readInstant(thankYou.sentAt) });
+    groupings.get(thankYou.officeId)?.bucket.thankYous.push({ record: thankYou, at: readInstant(thankYou.sentAt) });
   }
 
   const context = practiceContext(snapshot);
   const offices = new Map<Id, OfficeHistory>();
   for (const office of [...snapshot.offices].sort(byId)) {
-    const bucket = buckets.get(office.id);
-    if (bucket) offices.set(office.id, historyOf(office, context, bucket));
+    const grouping = groupings.get(office.id);
+    if (grouping) offices.set(office.id, historyOf(office, context, grouping.bucket));
   }
 
   const messages = snapshot.messages
