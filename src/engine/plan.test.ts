@@ -6,6 +6,7 @@ import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import { followUpPlay } from '../plays/follow-up/play';
 import { definePlay, type Play } from '../plays/play';
 import { indexSnapshot, type OfficeHistory } from '../model/history';
+import { generatePractice } from '../testing/generator';
 import { createPlanCache, planActions, planIndex, planIndexWith } from './plan';
 
 const NOW = '2026-03-02T18:00:00Z';
@@ -254,5 +255,20 @@ describe('planActions', () => {
       check(closed);
       expect(planIndexWith({ ...options, index: closed }, cache).map((a) => a.officeId)).not.toContain('o4');
     });
+  });
+
+  it('plans a whole practice the same office by office (no cache) as play by play (with one)', () => {
+    for (const seed of [1, 2, 3]) {
+      const snapshot = generatePractice({ seed, offices: 40, now: NOW, touchpoints: 3000, referrals: 300 });
+      const index = indexSnapshot(snapshot);
+      const plain = planActions({ snapshot, playbook: defaultPlaybook, now: NOW });
+      expect(plain.length).toBeGreaterThan(0);
+      expect(planIndexWith({ index, playbook: defaultPlaybook, now: NOW }, createPlanCache())).toEqual(plain);
+      // One office alone, through the cache, is the full plan filtered to it.
+      const [first] = plain;
+      expect(planIndexWith({ index, playbook: defaultPlaybook, now: NOW, officeIds: [first!.officeId] }, createPlanCache())).toEqual(
+        plain.filter((action) => action.officeId === first!.officeId),
+      );
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { PracticeSnapshot } from '../model/snapshot';
 import type { Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
 import { followUpFacts } from '../plays/follow-up/status';
-import type { ActionDraft, Play } from '../plays/play';
+import type { ActionDraft, Play, PlayContext } from '../plays/play';
 import type { Action } from './action';
 import { actionId } from './action-id';
 import { complianceLedger, complianceWarnings } from './compliance';
@@ -250,6 +250,40 @@ function hiddenByDecision(decisions: readonly ActionDecision[] | undefined, toda
 }
 
 /**
+ * The kept drafts of an office for which a play proposes nothing (most offices,
+ * for most plays): one shared, frozen empty list rather than one per office and
+ * play.
+ */
+const noDrafts: readonly KeptDraft[] = Object.freeze([]);
+
+/** One enabled play in a {@link planIndexWith} call: how it keeps an office's drafts. */
+interface Planner {
+  readonly play: Play;
+  /** Its position among the plays (the last sort key but two). */
+  readonly order: number;
+  /** Its context for this call (policy and moment). */
+  readonly context: PlayContext<never>;
+  /** Where the id of each kept draft is found. */
+  readonly ids: DraftIds;
+  /** The office's drafts after the floor, horizon and decisions, with their ids. */
+  readonly keptFor: (history: OfficeHistory, previous?: readonly KeptDraft[]) => readonly KeptDraft[];
+}
+
+/**
+ * Every planner's kept drafts for every office, worked out office by office (all
+ * plays on one office, then the next): `result[p][i]` is planner `p`'s list for
+ * `offices[i]`.
+ */
+function keptByOffice(planners: readonly Planner[], offices: readonly OfficeHistory[]): (readonly KeptDraft[])[][] {
+  const result = planners.map(() => new Array<readonly KeptDraft[]>(offices.length));
+  for (let i = 0; i < offices.length; i += 1) {
+    const history = offices[i]!;
+    for (let p = 0; p < planners.length; p += 1) result[p]![i] = planners[p]!.keptFor(history);
+  }
+  return result;
+}
+
+/**
  * Proposes what the practice should do, and why: every enabled play plans for every
  * office in the playbook's `planning.lifecycles`, then the engine
  * (steps 1, 2 and 4 come before a play's `select`, which chooses among what is left)
@@ -378,8 +412,8 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
     return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   };
 
-  let ledger: ReturnType<typeof complianceLedger> | undefined;
-  const actions: (Action & { readonly order: number })[] = [];
+  // Each enabled play with its context, and how it keeps an office's drafts.
+  const planners: Planner[] = [];
   plays.forEach((play, order) => {
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) return;
@@ -392,20 +426,35 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
     const keptFor = (history: OfficeHistory, previous?: readonly KeptDraft[]): readonly KeptDraft[] => {
       const remembered = memory?.drafts.get(history);
       if (remembered !== undefined) return remembered;
-      const list: KeptDraft[] = [];
+      let found: KeptDraft[] | undefined;
       for (const draft of play.plan(history, context)) {
         if (draft.outreach && isInsideFloor(history)) continue;
         if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
         const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
         if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
-        list.push({ draft, id });
+        (found ??= []).push({ draft, id });
       }
+      const list = found ?? noDrafts;
       const kept = previous !== undefined && sameKept(list, previous) ? previous : list;
       if (kept === list) for (const { draft, id } of list) ids.set(draft, id);
       memory?.drafts.set(history, kept);
       return kept;
     };
+    planners.push({ play, order, context, ids, keptFor });
+  });
 
+  // Planning every office without a cache, all plays plan one office before the
+  // next office is read, so that its records are still in the processor's cache
+  // for every play after the first (play by play, the other offices' records
+  // would push them out in between). Plays are pure: only the order of the calls
+  // changes, not what they return.
+  const prepared = state === undefined && wanted === undefined ? keptByOffice(planners, eligible) : undefined;
+
+  let ledger: ReturnType<typeof complianceLedger> | undefined;
+  const actions: (Action & { readonly order: number })[] = [];
+  planners.forEach(({ play, order, context, ids, keptFor }, p) => {
+    // With `prepared`, the offices planned are `eligible` (no memo, no `officeIds`).
+    const preparedLists = prepared?.[p];
     let drafts: readonly ActionDraft[];
     if (play.select) {
       // A history at the same position as in the last call is the same office with
@@ -421,7 +470,7 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
           continue;
         }
         const previous = before !== undefined && before.office.id === history.office.id ? memo!.kept[i] : undefined;
-        const list = keptFor(history, previous);
+        const list = preparedLists?.[i] ?? keptFor(history, previous);
         if (list !== previous) unchanged = false;
         lists[i] = list;
       }
@@ -442,7 +491,9 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
       }
     } else {
       const given: ActionDraft[] = [];
-      for (const history of offices) for (const { draft } of keptFor(history)) given.push(draft);
+      for (let i = 0; i < offices.length; i += 1) {
+        for (const { draft } of preparedLists?.[i] ?? keptFor(offices[i]!)) given.push(draft);
+      }
       drafts = given;
     }
     for (const draft of drafts) {
