@@ -50,12 +50,39 @@ function trustOf(
   const today = dayOf(ctx.now);
   const records = history.touchpointRecords;
   const times = history.touchpointTimes;
+  const halfLife = policy.trustHalfLifeDays;
+  const decay = decayTable(halfLife);
   for (let i = 0; i < records.length; i += 1) {
     const at = times[i]!;
     if (at > ctx.now) continue;
     // Whole days old (`wholeDaysBetween`), as a difference of day numbers.
     const ageDays = today - dayOf(at);
-    sum += policy.channelWeights[records[i]!.channel] * 0.5 ** (ageDays / policy.trustHalfLifeDays);
+    const factor = ageDays >= 0 && ageDays < DECAY_DAYS ? decay[ageDays]! : 0.5 ** (ageDays / halfLife);
+    sum += policy.channelWeights[records[i]!.channel] * factor;
   }
   return sum;
+}
+
+/** Ages in whole days (0 up to this, excluded) whose decay factors a {@link decayTable} holds. */
+const DECAY_DAYS = 4096;
+
+/** At most this many half-lives keep a table; one more empties them all. */
+const DECAY_TABLES = 16;
+
+const decayTables = new Map<number, Float64Array>();
+
+/**
+ * The decay factor `0.5 ** (age / halfLife)` of every age in whole days from 0 to
+ * {@link DECAY_DAYS} (excluded), worked out once per half-life: the same
+ * expression, so the same numbers, as computing it for each touchpoint.
+ */
+function decayTable(halfLife: number): Float64Array {
+  let table = decayTables.get(halfLife);
+  if (table === undefined) {
+    if (decayTables.size >= DECAY_TABLES) decayTables.clear();
+    table = new Float64Array(DECAY_DAYS);
+    for (let age = 0; age < DECAY_DAYS; age += 1) table[age] = 0.5 ** (age / halfLife);
+    decayTables.set(halfLife, table);
+  }
+  return table;
 }
