@@ -9,6 +9,7 @@
 import { memoryStore } from '../../src/adapters/memory/index';
 import type { Id } from '../../src/model/primitives';
 import type { PracticeSnapshot } from '../../src/model/snapshot';
+import { snapshotOperations } from '../../src/store/snapshot-operations';
 import type { ReferwellStore, WriteOperation } from '../../src/store/store';
 import { generatePractice } from '../../src/testing/generator';
 
@@ -109,16 +110,7 @@ export function countRecords(snapshot: PracticeSnapshot): number {
  * @category Benchmark
  */
 export function importOperations(snapshot: PracticeSnapshot): WriteOperation[] {
-  const ops: WriteOperation[] = [];
-  for (const record of snapshot.offices) ops.push({ type: 'upsert', kind: 'office', record });
-  for (const record of snapshot.contacts) ops.push({ type: 'upsert', kind: 'contact', record });
-  for (const record of snapshot.clinicians) ops.push({ type: 'upsert', kind: 'clinician', record });
-  for (const record of snapshot.messages) ops.push({ type: 'upsert', kind: 'practice-message', record });
-  for (const record of snapshot.touchpoints) ops.push({ type: 'append', kind: 'touchpoint', record });
-  for (const record of snapshot.referrals) ops.push({ type: 'append', kind: 'referral', record });
-  for (const record of snapshot.thankYous) ops.push({ type: 'append', kind: 'thank-you', record });
-  for (const record of snapshot.decisions) ops.push({ type: 'append', kind: 'action-decision', record });
-  return ops;
+  return snapshotOperations(snapshot);
 }
 
 /**

@@ -8,6 +8,7 @@ import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
 import { generatePractice } from '../testing/generator';
 import { createDesk } from './desk';
+import { snapshotOperations } from './snapshot-operations';
 
 const NOW = '2026-03-02T18:00:00Z';
 const T = 't1';
@@ -256,15 +257,7 @@ describe('createDesk under other writers and overlapping calls', () => {
     const snapshot = generatePractice({ seed: 11, offices: 6, now: NOW, touchpoints: 600, referrals: 60 });
     const store = memoryStore({ tenantId: snapshot.practice.tenantId });
     await store.savePractice(snapshot.practice);
-    await store.write([
-      ...snapshot.offices.map((record) => ({ type: 'upsert' as const, kind: 'office' as const, record })),
-      ...snapshot.contacts.map((record) => ({ type: 'upsert' as const, kind: 'contact' as const, record })),
-      ...snapshot.clinicians.map((record) => ({ type: 'upsert' as const, kind: 'clinician' as const, record })),
-      ...snapshot.messages.map((record) => ({ type: 'upsert' as const, kind: 'practice-message' as const, record })),
-      ...snapshot.touchpoints.map((record) => ({ type: 'append' as const, kind: 'touchpoint' as const, record })),
-      ...snapshot.referrals.map((record) => ({ type: 'append' as const, kind: 'referral' as const, record })),
-      ...snapshot.thankYous.map((record) => ({ type: 'append' as const, kind: 'thank-you' as const, record })),
-    ]);
+    await store.write(snapshotOperations(snapshot));
     const desk = createDesk({ store });
     await desk.plan(NOW);
     for (const office of snapshot.offices) {

@@ -12,7 +12,7 @@ import { sqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { formatInstant } from '../../calendar/instant';
 import { ValidationError } from '../../errors';
 import type { PracticeSnapshot } from '../../model/snapshot';
-import type { WriteOperation } from '../../store/store';
+import { snapshotOperations } from '../../store/snapshot-operations';
 import { generatePractice } from '../../testing/generator';
 import { DEMO_DEFAULTS, renderPracticeDemo } from '../demo';
 import { shellWord } from '../files';
@@ -54,20 +54,6 @@ function isDemoDatabase(Driver: SqliteConstructor, path: string): boolean {
   }
 }
 
-/** Every record of the snapshot as one atomic batch, parents before children. */
-function operations(snapshot: PracticeSnapshot): WriteOperation[] {
-  return [
-    ...snapshot.offices.map((record) => ({ type: 'upsert' as const, kind: 'office' as const, record })),
-    ...snapshot.contacts.map((record) => ({ type: 'upsert' as const, kind: 'contact' as const, record })),
-    ...snapshot.clinicians.map((record) => ({ type: 'upsert' as const, kind: 'clinician' as const, record })),
-    ...snapshot.messages.map((record) => ({ type: 'upsert' as const, kind: 'practice-message' as const, record })),
-    ...snapshot.touchpoints.map((record) => ({ type: 'append' as const, kind: 'touchpoint' as const, record })),
-    ...snapshot.referrals.map((record) => ({ type: 'append' as const, kind: 'referral' as const, record })),
-    ...snapshot.thankYous.map((record) => ({ type: 'append' as const, kind: 'thank-you' as const, record })),
-    ...snapshot.decisions.map((record) => ({ type: 'append' as const, kind: 'action-decision' as const, record })),
-  ];
-}
-
 /**
  * Writes the practice to a temporary file beside `path`, reads it back, and
  * moves it into place; the old file (and its WAL) is replaced only at the end.
@@ -84,7 +70,7 @@ async function buildDemoDatabase(
   try {
     const db = new Driver(temp);
     let loaded: PracticeSnapshot;
-    const ops = operations(snapshot);
+    const ops = snapshotOperations(snapshot);
     try {
       const store = sqliteStore(db, { tenantId });
       await store.savePractice(snapshot.practice);
