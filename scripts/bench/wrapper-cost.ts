@@ -1,6 +1,8 @@
 /**
- * What the index's `{ record, at }` wrapper costs, for deciding on the shape of
- * `OfficeHistory`:
+ * What a `{ record, at }` wrapper per touchpoint costs — the measurement behind
+ * `OfficeHistory` keeping its touchpoints as parallel lists (`touchpointRecords`,
+ * `touchpointTimes`) since the third pass, with `touchpoints` a view built on
+ * first read:
  *
  * 1. heap bytes per wrapper with a small-integer `at` and with an epoch-ms `at`
  *    (V8 keeps a double field in a separate heap number);
