@@ -215,7 +215,9 @@ function sortParallelByTimeThenId<T extends { readonly id: string }>(records: T[
     }
     return;
   }
-  const order = Array.from(records.keys()).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  const order = new Array<number>(records.length);
+  for (let i = 0; i < order.length; i += 1) order[i] = i;
+  order.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
   const sortedRecords = order.map((i) => records[i]!);
   const sortedTimes = order.map((i) => times[i]!);
   for (let i = 0; i < order.length; i += 1) {

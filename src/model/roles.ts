@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import type { ContactRole } from './vocabulary';
+import { contactRoles, type ContactRole } from './vocabulary';
 
 /**
  * The contact roles that are **providers** — people who can sign a referral:
@@ -28,6 +28,16 @@ export const providerRoles = [
 /** A provider role (see {@link providerRoles}). @category Model */
 export type ProviderRole = (typeof providerRoles)[number];
 
+/** The roles the exhaustive match of {@link isProviderRole} counts as providers. */
+const providerRoleSet: ReadonlySet<ContactRole> = new Set(
+  contactRoles.filter((role) =>
+    match(role)
+      .with('physician', 'nurse-practitioner', 'physician-assistant', () => true)
+      .with('nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other', () => false)
+      .exhaustive(),
+  ),
+);
+
 /**
  * Whether a contact role is a provider role ({@link providerRoles}) rather than
  * office staff. Decided by an exhaustive match over every role, so a new role
@@ -43,8 +53,7 @@ export type ProviderRole = (typeof providerRoles)[number];
  * @category Model
  */
 export function isProviderRole(role: ContactRole): role is ProviderRole {
-  return match(role)
-    .with('physician', 'nurse-practitioner', 'physician-assistant', () => true)
-    .with('nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other', () => false)
-    .exhaustive();
+  // Plays ask this of every contact of every office: the answers are worked out
+  // once, by the exhaustive match, and looked up.
+  return providerRoleSet.has(role);
 }

@@ -10,7 +10,7 @@ describe('snapshotOperations', () => {
 
   it('has one operation per record, parents first', () => {
     const ops = snapshotOperations(snapshot);
-    const kinds = ops.map((op) => `${op.type} ${op.kind}`);
+    const kinds = ops.map((op) => `${op.type} ${'kind' in op ? op.kind : ''}`);
     expect(ops).toHaveLength(
       snapshot.offices.length +
         snapshot.contacts.length +
