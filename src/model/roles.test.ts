@@ -17,4 +17,8 @@ describe('provider roles', () => {
       'other',
     ]);
   });
+
+  it('rejects a value outside the role vocabulary, as the exhaustive match does', () => {
+    expect(() => isProviderRole('surgeon' as never)).toThrow();
+  });
 });

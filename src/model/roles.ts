@@ -28,15 +28,16 @@ export const providerRoles = [
 /** A provider role (see {@link providerRoles}). @category Model */
 export type ProviderRole = (typeof providerRoles)[number];
 
-/** The roles the exhaustive match of {@link isProviderRole} counts as providers. */
-const providerRoleSet: ReadonlySet<ContactRole> = new Set(
-  contactRoles.filter((role) =>
-    match(role)
-      .with('physician', 'nurse-practitioner', 'physician-assistant', () => true)
-      .with('nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other', () => false)
-      .exhaustive(),
-  ),
-);
+/** The exhaustive classification behind {@link isProviderRole}. */
+function classifyRole(role: ContactRole): boolean {
+  return match(role)
+    .with('physician', 'nurse-practitioner', 'physician-assistant', () => true)
+    .with('nurse', 'medical-assistant', 'receptionist', 'office-manager', 'other', () => false)
+    .exhaustive();
+}
+
+/** {@link classifyRole}'s answer for every known role, worked out once. */
+const roleAnswers: ReadonlyMap<string, boolean> = new Map(contactRoles.map((role) => [role, classifyRole(role)]));
 
 /**
  * Whether a contact role is a provider role ({@link providerRoles}) rather than
@@ -54,6 +55,7 @@ const providerRoleSet: ReadonlySet<ContactRole> = new Set(
  */
 export function isProviderRole(role: ContactRole): role is ProviderRole {
   // Plays ask this of every contact of every office: the answers are worked out
-  // once, by the exhaustive match, and looked up.
-  return providerRoleSet.has(role);
+  // once and looked up; a value outside the vocabulary still meets the exhaustive
+  // match, which rejects it.
+  return roleAnswers.get(role) ?? classifyRole(role);
 }

@@ -42,4 +42,12 @@ describe('trust', () => {
     const expected = ages.reduce((sum, age) => sum + policy.channelWeights['in-person'] * 0.5 ** (age / 90), 0);
     expect(trust(history, policy, { now, timeZone: 'UTC' })).toBe(expected);
   });
+
+  it('computes term by term for a half-life without a table (0 and -0 stay apart)', () => {
+    const history = { touchpointRecords: [{ channel: 'in-person' }] as Touchpoint[], touchpointTimes: [now - 3 * DAY] };
+    const at = (trustHalfLifeDays: number) => trust(history, { ...defaultFaceToFacePolicy, trustHalfLifeDays }, { now, timeZone: 'UTC' });
+    expect(at(0)).toBe(0); // 0.5 ** (3 / 0)
+    expect(at(-0)).toBe(Infinity); // 0.5 ** (3 / -0)
+    expect(at(0)).toBe(0);
+  });
 });

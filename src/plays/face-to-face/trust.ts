@@ -51,13 +51,16 @@ function trustOf(
   const records = history.touchpointRecords;
   const times = history.touchpointTimes;
   const halfLife = policy.trustHalfLifeDays;
-  const decay = decayTable(halfLife);
+  // Only a positive, finite half-life has a table (the policy requires ≥ 1 day);
+  // anything else is computed term by term.
+  const decay = halfLife > 0 && Number.isFinite(halfLife) ? decayTable(halfLife) : undefined;
   for (let i = 0; i < records.length; i += 1) {
     const at = times[i]!;
     if (at > ctx.now) continue;
     // Whole days old (`wholeDaysBetween`), as a difference of day numbers.
     const ageDays = today - dayOf(at);
-    const factor = ageDays >= 0 && ageDays < DECAY_DAYS ? decay[ageDays]! : 0.5 ** (ageDays / halfLife);
+    const factor =
+      decay !== undefined && ageDays >= 0 && ageDays < DECAY_DAYS ? decay[ageDays]! : 0.5 ** (ageDays / halfLife);
     sum += policy.channelWeights[records[i]!.channel] * factor;
   }
   return sum;
