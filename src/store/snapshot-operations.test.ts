@@ -11,16 +11,8 @@ describe('snapshotOperations', () => {
   it('has one operation per record, parents first', () => {
     const ops = snapshotOperations(snapshot);
     const kinds = ops.map((op) => `${op.type} ${'kind' in op ? op.kind : ''}`);
-    expect(ops).toHaveLength(
-      snapshot.offices.length +
-        snapshot.contacts.length +
-        snapshot.clinicians.length +
-        snapshot.messages.length +
-        snapshot.touchpoints.length +
-        snapshot.referrals.length +
-        snapshot.thankYous.length +
-        snapshot.decisions.length,
-    );
+    const collections = ['offices', 'contacts', 'clinicians', 'messages', 'touchpoints', 'referrals', 'thankYous', 'decisions'] as const;
+    expect(ops).toHaveLength(collections.reduce((count, key) => count + snapshot[key].length, 0));
     expect([...new Set(kinds)]).toEqual(
       ['upsert office', 'upsert contact', 'upsert clinician', 'upsert practice-message', 'append touchpoint', 'append referral', 'append thank-you'].filter(
         (kind) => kinds.includes(kind),
