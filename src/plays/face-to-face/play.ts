@@ -1,4 +1,5 @@
 import { addDays, toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
+import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory, Timed } from '../../model/history';
 import type { Touchpoint } from '../../model/touchpoint';
 import { activeProviderIds } from '../contacts';
@@ -105,13 +106,13 @@ export const faceToFacePlay = definePlay({
     const { policy } = ctx;
     const records = history.touchpointRecords;
     const times = history.touchpointTimes;
-    // The touchpoints up to now, in their order, and how many of them were in person.
-    const counted: Touchpoint[] = [];
+    // The touchpoints up to now, in their order, as evidence, and how many of them were in person.
+    const counted: RecordRef[] = [];
     let inPerson = 0;
     for (let i = 0; i < records.length; i += 1) {
       if (times[i]! > ctx.now) continue;
       const record = records[i]!;
-      counted.push(record);
+      counted.push({ kind: 'touchpoint', id: record.id });
       if (record.channel === 'in-person') inPerson += 1;
     }
     const officeTrust = trust(history, policy, ctx);
@@ -129,7 +130,7 @@ export const faceToFacePlay = definePlay({
           : `last in-person contact ${daysSince} days ago; a visit is wanted within ${policy.visitWithinDays} days`,
       ],
       facts: { trust: officeTrust, touchpoints: counted.length, inPersonTouchpoints: inPerson, daysSinceInPerson: daysSince },
-      evidence: counted.map((touchpoint) => ({ kind: 'touchpoint', id: touchpoint.id })),
+      evidence: counted,
     };
   },
 });

@@ -1,7 +1,7 @@
 import { localDayNumbers, toCalendarDate } from '../../calendar/dates';
 import type { OfficeHistory } from '../../model/history';
 import type { CalendarDate, Id } from '../../model/primitives';
-import type { Collateral, Touchpoint } from '../../model/touchpoint';
+import type { Collateral } from '../../model/touchpoint';
 import type { PlayContext } from '../play';
 import { sharedFact } from '../shared-facts';
 import type { StockCardsPolicy } from './policy';
