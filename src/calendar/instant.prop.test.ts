@@ -66,6 +66,18 @@ describe('instant properties', () => {
     );
   });
 
+  it('parseInstant gives the value of the instant written, for every string it accepts', () => {
+    fc.assert(
+      fc.property(instantLike, (value) => {
+        fc.pre(instantSchema.safeParse(value).success);
+        // The same instant with exactly three fraction digits, which Date.parse reads exactly.
+        const [whole = '', fraction = ''] = value.slice(0, -1).split('.');
+        expect(parseInstant(value)).toBe(Date.parse(`${whole}.${fraction.slice(0, 3).padEnd(3, '0')}Z`));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('parseInstant never lands after the instant written, nor a millisecond before it', () => {
     fc.assert(
       fc.property(epochMs, fc.stringMatching(/^\d{1,6}$/), (ms, extraDigits) => {

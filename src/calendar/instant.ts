@@ -39,6 +39,14 @@ export function parseInstant(instant: string): number {
   // Plays read the same instant for every office (e.g. the current message's
   // publication): remember the last one parsed.
   if (instant === lastParsed.text) return lastParsed.epochMs;
+  if (typeof instant === 'string') {
+    // The common shapes with every field in range need neither the pattern nor a round trip.
+    const common = commonInstant(instant);
+    if (common === common) {
+      lastParsed = { text: instant, epochMs: common };
+      return common;
+    }
+  }
   const match = typeof instant === 'string' ? INSTANT_PATTERN.exec(instant) : null;
   if (match) {
     const [, dateTime = '', fraction = ''] = match;
@@ -170,6 +178,21 @@ function oneDigit(text: string, i: number): number {
  * @internal
  */
 export function readInstant(instant: string): number {
+  const common = commonInstant(instant);
+  // `NaN` is the one value not equal to itself: anything else was read.
+  return common === common ? common : Date.parse(instant);
+}
+
+/**
+ * The epoch milliseconds of `YYYY-MM-DDTHH:mm:ssZ` or `YYYY-MM-DDTHH:mm:ss.sssZ`
+ * with every field in range (no February 30, no 24:00, no 60th second), by integer
+ * arithmetic on the characters: the value `Date.parse` gives for such a string.
+ * `NaN` for any other string, including those shapes with a field out of range.
+ *
+ * @param instant - A string.
+ * @returns Epoch milliseconds, or `NaN`.
+ */
+function commonInstant(instant: string): number {
   const length = instant.length;
   if (
     (length === 20 || (length === 24 && instant.charCodeAt(19) === 46)) &&
@@ -209,5 +232,5 @@ export function readInstant(instant: string): number {
       return days * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
     }
   }
-  return Date.parse(instant);
+  return Number.NaN;
 }

@@ -313,7 +313,7 @@ function historyOf(office: Office, context: PracticeContext, bucket: Bucket): Of
   return assembleHistory(
     office,
     context,
-    bucket.contacts.sort(byId),
+    isSortedById(bucket.contacts) ? bucket.contacts : bucket.contacts.sort(byId),
     bucket.touchpointRecords,
     bucket.touchpointTimes,
     sortByTimeThenId(bucket.referrals),
@@ -460,17 +460,20 @@ export function practiceContext(
   return { practice: snapshot.practice, currentMessage, clinicians: [...snapshot.clinicians].sort(byId) };
 }
 
+/**
+ * Whether records are in ascending id order already (a store returns them so):
+ * then sorting, which copies the list to work on, is skipped.
+ */
+function isSortedById(records: readonly { readonly id: string }[]): boolean {
+  for (let i = 1; i < records.length; i += 1) if (records[i - 1]!.id > records[i]!.id) return false;
+  return true;
+}
+
 /** Contacts by id, in ascending id order (sorting only when the input is not already). */
 function contactsById(contacts: readonly Contact[]): Map<Id, Contact> {
-  let sorted = contacts;
-  for (let i = 1; i < contacts.length; i += 1) {
-    if (byId(contacts[i - 1]!, contacts[i]!) > 0) {
-      sorted = [...contacts].sort(byId);
-      break;
-    }
-  }
+  const sorted = isSortedById(contacts) ? contacts : [...contacts].sort(byId);
   const map = new Map<Id, Contact>();
-  for (const contact of sorted) map.set(contact.id, contact);
+  for (let i = 0; i < sorted.length; i += 1) map.set(sorted[i]!.id, sorted[i]!);
   return map;
 }
 
@@ -495,19 +498,24 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
     const bucket: Bucket = { contacts: [], touchpointRecords: [], touchpointTimes: [], referrals: [], thankYous: [] };
     groupings.set(office.id, { bucket, runs: [] });
   }
-  // One pass per collection: group by office and read each timestamp once.
-  for (const contact of snapshot.contacts) groupings.get(contact.officeId)?.bucket.contacts.push(contact);
+  // One pass per collection: group by office and read each timestamp once. (Counted
+  // loops: this runs once per call, often before it is optimised, and a `for…of`
+  // then allocates an iterator result per record.)
+  const { contacts, referrals, thankYous } = snapshot;
+  for (let i = 0; i < contacts.length; i += 1) groupings.get(contacts[i]!.officeId)?.bucket.contacts.push(contacts[i]!);
   groupTouchpoints(snapshot.touchpoints, groupings);
-  for (const referral of snapshot.referrals) {
-    groupings.get(referral.officeId)?.bucket.referrals.push(referralEntry(referral));
+  for (let i = 0; i < referrals.length; i += 1) {
+    groupings.get(referrals[i]!.officeId)?.bucket.referrals.push(referralEntry(referrals[i]!));
   }
-  for (const thankYou of snapshot.thankYous) {
+  for (let i = 0; i < thankYous.length; i += 1) {
+    const thankYou = thankYous[i]!;
     groupings.get(thankYou.officeId)?.bucket.thankYous.push({ record: thankYou, at: readInstant(thankYou.sentAt) });
   }
 
   const context = practiceContext(snapshot);
   const offices = new Map<Id, OfficeHistory>();
-  for (const office of [...snapshot.offices].sort(byId)) {
+  const byIdOrder = isSortedById(snapshot.offices) ? snapshot.offices : [...snapshot.offices].sort(byId);
+  for (const office of byIdOrder) {
     const grouping = groupings.get(office.id);
     if (grouping) offices.set(office.id, historyOf(office, context, grouping.bucket));
   }

@@ -1,4 +1,5 @@
 import { match } from 'ts-pattern';
+import { answerTable } from './answer-table';
 import { contactRoles, type ContactRole } from './vocabulary';
 
 /**
@@ -36,8 +37,8 @@ function classifyRole(role: ContactRole): boolean {
     .exhaustive();
 }
 
-/** {@link classifyRole}'s answer for every known role, worked out once. */
-const roleAnswers: ReadonlyMap<string, boolean> = new Map(contactRoles.map((role) => [role, classifyRole(role)]));
+/** {@link classifyRole}, its answer for every known role worked out once. */
+const classifyKnownRole = answerTable(contactRoles, classifyRole);
 
 /**
  * Whether a contact role is a provider role ({@link providerRoles}) rather than
@@ -57,5 +58,5 @@ export function isProviderRole(role: ContactRole): role is ProviderRole {
   // Plays ask this of every contact of every office: the answers are worked out
   // once and looked up; a value outside the vocabulary still meets the exhaustive
   // match, which rejects it.
-  return roleAnswers.get(role) ?? classifyRole(role);
+  return classifyKnownRole(role);
 }

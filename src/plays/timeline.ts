@@ -80,7 +80,13 @@ export function lastTimedUpTo<T>(
  * @internal
  */
 export function oldestFirst(timed: readonly { readonly ref: RecordRef; readonly at: number }[]): RecordRef[] {
-  return [...timed].sort((a, b) => a.at - b.at).map((entry) => entry.ref);
+  // Often in order already: then the stable sort would leave it as it is.
+  let ordered = true;
+  for (let i = 1; i < timed.length && ordered; i += 1) ordered = timed[i - 1]!.at <= timed[i]!.at;
+  const list = ordered ? timed : [...timed].sort((a, b) => a.at - b.at);
+  const refs = new Array<RecordRef>(list.length);
+  for (let i = 0; i < list.length; i += 1) refs[i] = list[i]!.ref;
+  return refs;
 }
 
 /**

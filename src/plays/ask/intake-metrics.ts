@@ -1,4 +1,5 @@
 import { match } from 'ts-pattern';
+import { answerTable } from '../../model/answer-table';
 import { addBusinessDays, businessDaysBetween, type BusinessCalendar } from '../../calendar/business-days';
 import { addDays, calendarDaysBetween, toCalendarDate } from '../../calendar/dates';
 import type { ReferralEntry } from '../../model/history';
@@ -39,7 +40,7 @@ export interface IntakeClock {
  */
 export function isOpenIntake(status: IntakeStatus): boolean {
   // Looked up: the engine asks once per referral. Anything else goes to the match (and throws).
-  return OPEN_INTAKE.get(status) ?? openIntakeByMatch(status);
+  return openIntakeOf(status);
 }
 
 function openIntakeByMatch(status: IntakeStatus): boolean {
@@ -50,9 +51,7 @@ function openIntakeByMatch(status: IntakeStatus): boolean {
 }
 
 /** {@link isOpenIntake} of every status, worked out once. */
-const OPEN_INTAKE: ReadonlyMap<IntakeStatus, boolean> = new Map(
-  intakeStatuses.map((status) => [status, openIntakeByMatch(status)]),
-);
+const openIntakeOf = answerTable(intakeStatuses, openIntakeByMatch);
 
 /**
  * One referral measured against the intake promises of the `ask` policy.
@@ -140,9 +139,23 @@ export function referralIntakeFacts(
   policy: Pick<AskPolicy, 'intake'>,
   clock: IntakeClock,
 ): ReferralIntakeFacts {
+  return intakeFactsOn(referral, policy, clock, toCalendarDate(clock.now, clock.timeZone));
+}
+
+/**
+ * {@link referralIntakeFacts}, with today's date (of `clock.now`, in its time
+ * zone) given: a caller asking of many referrals works it out once.
+ *
+ * @internal
+ */
+export function intakeFactsOn(
+  referral: ReferralEntry,
+  policy: Pick<AskPolicy, 'intake'>,
+  clock: IntakeClock,
+  today: CalendarDate,
+): ReferralIntakeFacts {
   const { contactWithinBusinessDays, firstVisitWithinDays } = policy.intake;
   const { now, timeZone, calendar } = clock;
-  const today = toCalendarDate(now, timeZone);
   const receivedDate = toCalendarDate(referral.at, timeZone);
   const open = isOpenIntake(referral.status);
 
@@ -192,8 +205,14 @@ export function referralIntakeFacts(
  * @category Plays
  */
 export function nearestRankPercentile(values: readonly number[], percent: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted([...values].sort(ascending), percent);
+}
+
+const ascending = (a: number, b: number): number => a - b;
+
+/** {@link nearestRankPercentile} of values already sorted, smallest first. */
+function percentileOfSorted(sorted: readonly number[], percent: number): number | null {
+  if (sorted.length === 0) return null;
   // percent × n is exact for whole percents, so the ceiling is never pushed up by rounding.
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((percent * sorted.length) / 100)));
   return sorted[rank - 1]!;
@@ -271,19 +290,23 @@ export function intakeMetrics(
   const days: number[] = [];
   const contactBreaches: Id[] = [];
   const firstVisitBreaches: Id[] = [];
+  const today = toCalendarDate(clock.now, clock.timeZone);
   for (const referral of measured) {
-    const facts = referralIntakeFacts(referral, policy, clock);
+    const facts = intakeFactsOn(referral, policy, clock, today);
     if (facts.hoursToContact !== null) hours.push(facts.hoursToContact);
     if (facts.daysToFirstVisit !== null) days.push(facts.daysToFirstVisit);
     if (facts.contactBreached) contactBreaches.push(facts.referralId);
     if (facts.firstVisitBreached) firstVisitBreaches.push(facts.referralId);
   }
+  // Both lists are this call's own: each is sorted once, in place, for both of its percentiles.
+  hours.sort(ascending);
+  days.sort(ascending);
   return {
     count: measured.length,
     contacted: hours.length,
     firstVisits: days.length,
-    timeToContact: { medianHours: nearestRankPercentile(hours, 50), p90Hours: nearestRankPercentile(hours, 90) },
-    timeToFirstVisit: { medianDays: nearestRankPercentile(days, 50), p90Days: nearestRankPercentile(days, 90) },
+    timeToContact: { medianHours: percentileOfSorted(hours, 50), p90Hours: percentileOfSorted(hours, 90) },
+    timeToFirstVisit: { medianDays: percentileOfSorted(days, 50), p90Days: percentileOfSorted(days, 90) },
     contactBreaches,
     firstVisitBreaches,
   };

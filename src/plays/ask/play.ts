@@ -9,7 +9,7 @@ import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
 import { compareIds, entriesUpTo, lastTimedUpTo, oldestFirst } from '../timeline';
 import { practiceOpenings } from './capacity';
-import { intakeMetrics, isOpenIntake, referralIntakeFacts, type ReferralIntakeFacts } from './intake-metrics';
+import { intakeMetrics, isOpenIntake, intakeFactsOn, type ReferralIntakeFacts } from './intake-metrics';
 import { askPolicyDefinition, type AskPolicy } from './policy';
 
 /** Priority of an *ask*: between a follow-up coming due (40) and one due (60). */
@@ -182,7 +182,7 @@ function intakeDrafts(history: OfficeHistory, ctx: Context): ActionDraft[] {
   for (const referral of entriesUpTo(history.referrals, ctx.now)) {
     // Closed intakes propose nothing: skip them before the business-day arithmetic.
     if (!isOpenIntake(referral.status)) continue;
-    const facts = referralIntakeFacts(referral, ctx.policy, ctx);
+    const facts = intakeFactsOn(referral, ctx.policy, ctx, ctx.today);
     if (facts.contactDate === null && facts.contactBreached) drafts.push(contactDraft(history, facts, ctx));
     if (facts.firstVisitDate === null && facts.firstVisitBreached) {
       drafts.push(firstVisitDraft(history, referral, facts, ctx));

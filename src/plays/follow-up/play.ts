@@ -1,7 +1,8 @@
 import { match } from 'ts-pattern';
+import { answerTable } from '../../model/answer-table';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
 import { followUpPolicyDefinition, type FollowUpPolicy } from './policy';
-import { followUpFacts, type FollowUpFacts } from './status';
+import { followUpFacts, followUpStatuses, type FollowUpFacts, type FollowUpStatus } from './status';
 
 /** The policy values every follow-up explanation shows. */
 function cadence(policy: FollowUpPolicy) {
@@ -34,6 +35,23 @@ export function followUpScore(facts: Pick<FollowUpFacts, 'daysSince'>, policy: F
   if (d >= policy.lapsedDays) return 0;
   return (100 * (policy.lapsedDays - d)) / (policy.lapsedDays - policy.targetDays);
 }
+
+/** The priority of a follow-up action by status; `null`: no action. */
+function statusPriority(status: FollowUpStatus): number | null {
+  return match(status)
+    .with('never-contacted', 'too-soon', 'on-track', () => null)
+    .with('due-soon', () => 40)
+    .with('due', () => 60)
+    .with('overdue', () => 75)
+    .with('lapsed', () => 90)
+    .exhaustive();
+}
+
+/**
+ * {@link statusPriority}, its answer for every status worked out once: the play
+ * asks it of every office.
+ */
+const priorityOf = answerTable(followUpStatuses, statusPriority);
 
 /**
  * Play 6, **follow-up**: keep in touch about every three months. An office due,
@@ -76,13 +94,7 @@ export const followUpPlay = definePlay({
         },
       ];
     }
-    const priority = match(facts.status)
-      .with('never-contacted', 'too-soon', 'on-track', () => null)
-      .with('due-soon', () => 40)
-      .with('due', () => 60)
-      .with('overdue', () => 75)
-      .with('lapsed', () => 90)
-      .exhaustive();
+    const priority = priorityOf(facts.status);
     if (priority === null) return [];
     const last = facts.lastContact.record;
     return [

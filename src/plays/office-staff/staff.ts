@@ -62,10 +62,17 @@ function staffFactsOf(
 ): StaffFacts {
   const staffRoles: readonly ContactRole[] = policy.staffRoles;
   const providerRoles: readonly ContactRole[] = policy.providerRoles;
-  const active = history.contacts.filter((contact) => contact.active);
-  const staff = active.filter((contact) => staffRoles.includes(contact.role));
-  const providers = active.filter((contact) => providerRoles.includes(contact.role));
-  const staffIds = new Set(staff.map((contact) => contact.id));
+  const staff: Contact[] = [];
+  const providers: Contact[] = [];
+  const staffIds = new Set<Id>();
+  for (const contact of history.contacts) {
+    if (!contact.active) continue;
+    if (staffRoles.includes(contact.role)) {
+      staff.push(contact);
+      staffIds.add(contact.id);
+    }
+    if (providerRoles.includes(contact.role)) providers.push(contact);
+  }
 
   // Newest first, stopping once every staff contact has been found: the touchpoints
   // are oldest first (ties by id), so the first one seen naming a contact is its last.
@@ -88,14 +95,13 @@ function staffFactsOf(
   }
   // In contact-id order (the order of `history.contacts`).
   const lastTouch = new Map<Id, Timed<Touchpoint>>();
+  const touched: Id[] = [];
   for (const contact of staff) {
     const touchpoint = found.get(contact.id);
-    if (touchpoint !== undefined) lastTouch.set(contact.id, touchpoint);
+    if (touchpoint === undefined) continue;
+    lastTouch.set(contact.id, touchpoint);
+    if (wholeDaysBetween(touchpoint.at, now, timeZone) <= policy.touchWithinDays) touched.push(contact.id);
   }
-
-  const touched = [...lastTouch]
-    .filter(([, touchpoint]) => wholeDaysBetween(touchpoint.at, now, timeZone) <= policy.touchWithinDays)
-    .map(([id]) => id)
-    .sort();
+  touched.sort();
   return { staff, providers, touched, lastTouch, lastStaffTouch };
 }
