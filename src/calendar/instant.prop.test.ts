@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantSchema } from '../model/primitives';
-import { formatInstant, parseInstant, readInstant } from './instant';
+import { formatInstant, parseInstant, readInstant, readInstantInto } from './instant';
 
 const FIRST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const LAST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
@@ -25,10 +25,15 @@ const instantLike = fc
   .map(([y, mo, d, h, mi, s, fraction, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${zone}`);
 
 describe('instant properties', () => {
-  it('readInstant gives exactly what Date.parse gives, for instants and near-instants', () => {
+  it('readInstant and readInstantInto give exactly what Date.parse gives, for instants and near-instants', () => {
     fc.assert(
       fc.property(fc.oneof(instantLike, epochMs.map((ms) => formatInstant(ms)), epochMs.map((ms) => `${formatInstant(ms).slice(0, 19)}Z`)), (text) => {
         expect(Object.is(readInstant(text), Date.parse(text))).toBe(true);
+        const into = [1, 2, 3];
+        readInstantInto(text, into, 1);
+        expect(into[0]).toBe(1);
+        expect(Object.is(into[1], Date.parse(text))).toBe(true);
+        expect(into[2]).toBe(3);
       }),
       { numRuns: 5000 },
     );

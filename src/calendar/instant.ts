@@ -41,10 +41,10 @@ export function parseInstant(instant: string): number {
   if (instant === lastParsed.text) return lastParsed.epochMs;
   if (typeof instant === 'string') {
     // The common shapes with every field in range need neither the pattern nor a round trip.
-    const common = commonInstant(instant);
-    if (common === common) {
-      lastParsed = { text: instant, epochMs: common };
-      return common;
+    if (commonInstantInto(instant, scratch, 0)) {
+      const epochMs = scratch[0]!;
+      lastParsed = { text: instant, epochMs };
+      return epochMs;
     }
   }
   const match = typeof instant === 'string' ? INSTANT_PATTERN.exec(instant) : null;
@@ -178,21 +178,50 @@ function oneDigit(text: string, i: number): number {
  * @internal
  */
 export function readInstant(instant: string): number {
-  const common = commonInstant(instant);
-  // `NaN` is the one value not equal to itself: anything else was read.
-  return common === common ? common : Date.parse(instant);
+  return commonInstantInto(instant, scratch, 0) ? scratch[0]! : Date.parse(instant);
 }
 
 /**
- * The epoch milliseconds of `YYYY-MM-DDTHH:mm:ssZ` or `YYYY-MM-DDTHH:mm:ss.sssZ`
- * with every field in range (no February 30, no 24:00, no 60th second), by integer
- * arithmetic on the characters: the value `Date.parse` gives for such a string.
- * `NaN` for any other string, including those shapes with a field out of range.
+ * Where {@link readInstant} and {@link parseInstant} have {@link commonInstantInto}
+ * write: a holey list of doubles, as the engine's lists of times are, so that the
+ * writes meet one kind of list.
+ */
+const scratch = new Array<number>(1);
+scratch[0] = 0.5;
+
+/**
+ * {@link readInstant}, written into `into[index]` instead of returned: a loop
+ * filling a list of times this way allocates nothing per instant (a number
+ * returned from a call that is not inlined, unless a small integer, is a new heap
+ * object).
+ *
+ * @param instant - An ISO-8601 UTC instant.
+ * @param into - The list to write to.
+ * @param index - Where.
+ * @example
+ * ```ts
+ * const times: number[] = [];
+ * readInstantInto('2026-03-08T14:30:00Z', times, 0); // times[0] === 1772980200000
+ * ```
+ * @internal
+ */
+export function readInstantInto(instant: string, into: number[], index: number): void {
+  if (!commonInstantInto(instant, into, index)) into[index] = Date.parse(instant);
+}
+
+/**
+ * Writes to `into[index]` the epoch milliseconds of `YYYY-MM-DDTHH:mm:ssZ` or
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` with every field in range (no February 30, no 24:00,
+ * no 60th second), worked out by integer arithmetic on the characters: the value
+ * `Date.parse` gives for such a string. Any other string, including those shapes
+ * with a field out of range, is left to the caller.
  *
  * @param instant - A string.
- * @returns Epoch milliseconds, or `NaN`.
+ * @param into - The list to write to.
+ * @param index - Where.
+ * @returns Whether it wrote.
  */
-function commonInstant(instant: string): number {
+function commonInstantInto(instant: string, into: number[], index: number): boolean {
   const length = instant.length;
   if (
     (length === 20 || (length === 24 && instant.charCodeAt(19) === 46)) &&
@@ -210,7 +239,7 @@ function commonInstant(instant: string): number {
     const minutes = twoDigits(instant, 14);
     const seconds = twoDigits(instant, 17);
     const millis = length === 24 ? twoDigits(instant, 20) * 10 + oneDigit(instant, 22) : 0;
-    // A day past the month's end and any odd field go to Date.parse.
+    // A day past the month's end and any odd field are left to the caller.
     const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     if (
       year >= 0 &&
@@ -229,8 +258,9 @@ function commonInstant(instant: string): number {
         365 * (year - 1970) +
         Math.floor(before / 4) - 492 - (Math.floor(before / 100) - 19) + (Math.floor(before / 400) - 4) +
         DAYS_BEFORE_MONTH[month - 1]! + leap + day - 1;
-      return days * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+      into[index] = days * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+      return true;
     }
   }
-  return Number.NaN;
+  return false;
 }

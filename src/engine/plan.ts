@@ -427,7 +427,11 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
       const remembered = memory?.drafts.get(history);
       if (remembered !== undefined) return remembered;
       let found: KeptDraft[] | undefined;
-      for (const draft of play.plan(history, context)) {
+      // A counted loop: it runs for every office and play, and a `for…of` allocates an
+      // iterator result per draft until it is optimised.
+      const planned = play.plan(history, context);
+      for (let d = 0; d < planned.length; d += 1) {
+        const draft = planned[d]!;
         if (draft.outreach && isInsideFloor(history)) continue;
         if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
         const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);

@@ -1,4 +1,4 @@
-import { readInstant } from '../calendar/instant';
+import { readInstant, readInstantInto } from '../calendar/instant';
 import type { ActionDecision } from './action-decision';
 import type { Clinician } from './clinician';
 import type { Contact } from './contact';
@@ -140,8 +140,8 @@ export function referralEntry(referral: Referral): ReferralEntry {
   let firstVisitAt: number | undefined;
   for (let i = 0; i < intake.length; i += 1) {
     const step = intake[i]!;
-    const at = readInstant(step.at);
-    stepTimes[i] = at;
+    readInstantInto(step.at, stepTimes, i);
+    const at = stepTimes[i]!;
     if (firstVisitAt === undefined && step.status === 'first-visit-completed') firstVisitAt = at;
   }
   return {
@@ -281,7 +281,7 @@ export interface OfficeRecords {
  */
 export function buildOfficeHistory(office: Office, context: PracticeContext, records: OfficeRecords): OfficeHistory {
   const touchpointTimes = new Array<number>(records.touchpoints.length);
-  for (let i = 0; i < touchpointTimes.length; i += 1) touchpointTimes[i] = readInstant(records.touchpoints[i]!.at);
+  for (let i = 0; i < touchpointTimes.length; i += 1) readInstantInto(records.touchpoints[i]!.at, touchpointTimes, i);
   return historyOf(office, context, {
     contacts: [...records.contacts],
     touchpointRecords: [...records.touchpoints],
@@ -411,7 +411,7 @@ function groupTouchpoints(touchpoints: readonly Touchpoint[], groupings: Readonl
       grouping.runs[grouping.runs.length - 1] = i + 1;
     }
     // A touchpoint of an office the snapshot lacks is left out, its time unread.
-    if (grouping !== undefined) times[i] = readInstant(touchpoint.at);
+    if (grouping !== undefined) readInstantInto(touchpoint.at, times, i);
   }
   for (const { bucket, runs } of groupings.values()) {
     if (runs.length === 2) {

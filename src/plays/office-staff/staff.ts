@@ -102,6 +102,7 @@ function staffFactsOf(
     lastTouch.set(contact.id, touchpoint);
     if (wholeDaysBetween(touchpoint.at, now, timeZone) <= policy.touchWithinDays) touched.push(contact.id);
   }
-  touched.sort();
+  // Sorting even a short list makes a working copy: most offices have one staff contact touched or none.
+  if (touched.length > 1) touched.sort();
   return { staff, providers, touched, lastTouch, lastStaffTouch };
 }

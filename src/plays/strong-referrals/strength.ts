@@ -107,18 +107,15 @@ export function referralStrength(
   let sum = 0;
   const present: string[] = [];
   const missing: string[] = [];
-  const missingItems: ReferralChecklistItem[] = [];
   // Which items are missing, one bit each, to look the coaching sentence up.
   let missingBits = 0;
   for (let i = 0; i < checklist.length; i += 1) {
     const item = checklist[i]!;
-    const done = Object.hasOwn(answers, item.id) && answers[item.id] === true;
-    if (done) {
+    if (isDone(answers, item)) {
       sum += item.weight;
       present.push(item.id);
     } else {
       missing.push(item.id);
-      missingItems.push(item);
       missingBits += 2 ** i;
     }
   }
@@ -128,8 +125,13 @@ export function referralStrength(
     grade: gradeReferralStrength(score, policy),
     present,
     missing,
-    coaching: coachingOf(checklist, missingBits, missingItems),
+    coaching: coachingOf(checklist, missingBits, answers),
   };
+}
+
+/** Whether a referral's checklist answers the item `true`. */
+function isDone(answers: Readonly<Record<string, boolean>>, item: ReferralChecklistItem): boolean {
+  return Object.hasOwn(answers, item.id) && answers[item.id] === true;
 }
 
 /**
@@ -143,20 +145,31 @@ const coachingByChecklist = new WeakMap<readonly ReferralChecklistItem[], Map<nu
 function coachingOf(
   checklist: readonly ReferralChecklistItem[],
   missingBits: number,
-  missingItems: readonly ReferralChecklistItem[],
+  answers: Readonly<Record<string, boolean>>,
 ): string {
   let sentences = coachingByChecklist.get(checklist);
   if (sentences === undefined) {
     if (checklist.length > 30 || !Object.isFrozen(checklist) || !checklist.every((item) => Object.isFrozen(item))) {
-      return coachingFor(missingItems);
+      return coachingFor(missingItemsOf(checklist, answers));
     }
     sentences = new Map();
     coachingByChecklist.set(checklist, sentences);
   }
   let sentence = sentences.get(missingBits);
   if (sentence === undefined) {
-    sentence = coachingFor(missingItems);
+    sentence = coachingFor(missingItemsOf(checklist, answers));
     sentences.set(missingBits, sentence);
   }
   return sentence;
+}
+
+/**
+ * The checklist items a referral lacks, in policy order: listed only when a
+ * coaching sentence is written, as most referrals share one written before.
+ */
+function missingItemsOf(
+  checklist: readonly ReferralChecklistItem[],
+  answers: Readonly<Record<string, boolean>>,
+): ReferralChecklistItem[] {
+  return checklist.filter((item) => !isDone(answers, item));
 }

@@ -81,11 +81,16 @@ export function collectTriggered(
 ): TriggeredReferral[] {
   const { now, timeZone, calendar } = ctx;
 
+  // Counted loops throughout: this runs for every office, and a `for…of` not yet
+  // optimised allocates an iterator result per element.
   const acknowledgements = new Map<Id, Timed<ThankYou>>();
-  for (const thankYou of history.thankYous) {
+  const thankYous = history.thankYous;
+  for (let t = 0; t < thankYous.length; t += 1) {
+    const thankYou = thankYous[t]!;
     if (thankYou.at > now) continue;
-    for (const id of thankYou.record.referralIds) {
-      if (!acknowledgements.has(id)) acknowledgements.set(id, thankYou);
+    const referralIds = thankYou.record.referralIds;
+    for (let r = 0; r < referralIds.length; r += 1) {
+      if (!acknowledgements.has(referralIds[r]!)) acknowledgements.set(referralIds[r]!, thankYou);
     }
   }
 
@@ -112,17 +117,17 @@ export function collectTriggered(
     }
     // The earliest trigger that fired by now; the list of kinds only for referrals kept.
     let at = Infinity;
-    for (const { fire } of firings) {
-      const fired = fire(referral, ordinals);
+    for (let f = 0; f < firings.length; f += 1) {
+      const fired = firings[f]!.fire(referral, ordinals);
       if (fired !== undefined && fired <= now && fired < at) at = fired;
     }
     if (at === Infinity) continue;
     const acknowledgedBy = acknowledgements.get(referral.record.id);
     if (keep !== undefined && !keep(at, acknowledgedBy)) continue;
     const triggers: ThankYouTriggerKind[] = [];
-    for (const { kind, fire } of firings) {
-      const fired = fire(referral, ordinals);
-      if (fired !== undefined && fired <= now) triggers.push(kind);
+    for (let f = 0; f < firings.length; f += 1) {
+      const fired = firings[f]!.fire(referral, ordinals);
+      if (fired !== undefined && fired <= now) triggers.push(firings[f]!.kind);
     }
     const date = toCalendarDate(at, timeZone);
     const due = addBusinessDays(date, policy.dueWithinBusinessDays, calendar);
