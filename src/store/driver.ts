@@ -100,6 +100,15 @@ export interface StorageDriver {
    */
   readonly batchChunk?: number;
   /**
+   * How many rows `loadSnapshot` asks for at a time when it reads one kind of
+   * record; default 50,000. The store asks for the next page before it checks the
+   * current one, so a database across a network works on the next page
+   * meanwhile; larger pages mean fewer round trips and less waiting, smaller ones
+   * less memory held at once. Anything but a whole number from 1 up means the
+   * default.
+   */
+  readonly snapshotPage?: number;
+  /**
    * Runs `work` in one transaction: everything it wrote is kept if it resolves,
    * nothing if it throws. Driver errors must be thrown as they are; the store
    * wraps them. `readOnly` says the work only reads, so the driver may take a

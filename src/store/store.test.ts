@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { memoryDatabase, memoryStore } from '../adapters/memory/index';
+import { memoryDatabase, memoryDriver, memoryStore } from '../adapters/memory/index';
+import { generatePractice } from '../testing/generator';
+import type { StorageDriver } from './driver';
+import { snapshotOperations } from './snapshot-operations';
+import { createStore } from './store';
 import { CorruptRecordError, ValidationError } from '../errors';
 
 describe('createStore', () => {
@@ -115,5 +119,66 @@ describe('createStore quick path for touchpoints', () => {
     );
     await expect(store.appendTouchpoint({ ...complete, toJSON: () => complete } as never)).rejects.toBeInstanceOf(ValidationError);
     expect(await store.get('touchpoint', 'tp')).toBeUndefined();
+  });
+});
+
+describe('loadSnapshot pages', () => {
+  const snapshot = generatePractice({ seed: 3, offices: 4, now: '2026-03-02T14:00:00Z', touchpoints: 40, referrals: 6 });
+
+  /** A memory driver whose `list` calls are recorded as [kind, afterSeq, limit]. */
+  const recording = (snapshotPage?: number) => {
+    const calls: [string, number, number][] = [];
+    const inner = memoryDriver({ tenantId: snapshot.practice.tenantId });
+    const driver: StorageDriver = {
+      ...inner,
+      ...(snapshotPage === undefined ? {} : { snapshotPage }),
+      transaction: (work, options) =>
+        inner.transaction(
+          (tx) =>
+            work({
+              ...tx,
+              list: (kind, afterSeq, limit) => {
+                calls.push([kind, afterSeq, limit]);
+                return tx.list(kind, afterSeq, limit);
+              },
+            }),
+          options,
+        ),
+    };
+    return { store: createStore(driver), calls };
+  };
+
+  const fill = async (store: ReturnType<typeof createStore>) => {
+    await store.savePractice(snapshot.practice);
+    await store.write(snapshotOperations(snapshot));
+  };
+
+  it('reads a kind in pages of the driver\'s snapshotPage rows and loads every record in order', async () => {
+    const paged = recording(7);
+    const whole = recording();
+    await fill(paged.store);
+    await fill(whole.store);
+    paged.calls.length = 0;
+    whole.calls.length = 0;
+    const loaded = await paged.store.loadSnapshot();
+    expect(loaded).toEqual(await whole.store.loadSnapshot());
+    expect(loaded.touchpoints).toHaveLength(snapshot.touchpoints.length);
+    const touchpointPages = paged.calls.filter(([kind]) => kind === 'touchpoint');
+    // Full pages of 7, then one with fewer (possibly none) that ends the kind.
+    const pages = Math.floor(snapshot.touchpoints.length / 7) + 1;
+    expect(touchpointPages.map(([, , limit]) => limit)).toEqual(Array(pages).fill(7));
+    expect(touchpointPages[0]?.[1]).toBe(0);
+    // Each page starts after the last row of the one before.
+    for (let i = 1; i < touchpointPages.length; i += 1) expect(touchpointPages[i]![1]).toBeGreaterThan(touchpointPages[i - 1]![1]);
+  });
+
+  it('asks for 50,000 rows at a time by default, and when snapshotPage is not a whole number from 1', async () => {
+    for (const page of [undefined, 0, -3, 2.5, Number.NaN]) {
+      const { store, calls } = recording(page);
+      await fill(store);
+      calls.length = 0;
+      await store.loadSnapshot();
+      expect(new Set(calls.map(([, , limit]) => limit))).toEqual(new Set([50_000]));
+    }
   });
 });

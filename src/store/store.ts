@@ -241,6 +241,13 @@ function checkOperations(operations: unknown): void {
 
 const PAGE_MAX = 10_000;
 
+/**
+ * Rows per page when `loadSnapshot` reads a kind (see
+ * {@link StorageDriver.snapshotPage}). Pages of 10,000 left a PostgreSQL load of
+ * the large practice waiting for the server about a quarter of its time.
+ */
+const SNAPSHOT_PAGE = 50_000;
+
 
 /** How often a write without an expected version re-reads and retries after a concurrent change. */
 const BLIND_RETRIES = 20;
@@ -263,6 +270,8 @@ export function createStore(driver: StorageDriver): ReferwellStore {
   const tenantId = unwrap(safeParseWith(tenantIdSchema, driver.tenantId, `${adapter} store tenantId`));
   const chunk = driver.batchChunk;
   const appendChunk = chunk !== undefined && Number.isSafeInteger(chunk) && chunk >= 1 ? chunk : Number.POSITIVE_INFINITY;
+  const page = driver.snapshotPage;
+  const snapshotPage = page !== undefined && Number.isSafeInteger(page) && page >= 1 ? page : SNAPSHOT_PAGE;
 
   const run = async <T>(work: (tx: DriverTransaction) => Promise<T>, readOnly = false): Promise<T> => {
     try {
@@ -680,12 +689,12 @@ export function createStore(driver: StorageDriver): ReferwellStore {
    */
   const listAll = async <T>(tx: DriverTransaction, kind: StoredKind, share: ShareList): Promise<T[]> => {
     const out: T[] = [];
-    let pending = tx.list(kind, 0, PAGE_MAX);
+    let pending = tx.list(kind, 0, snapshotPage);
     for (;;) {
       const rows = await pending;
-      const full = rows.length === PAGE_MAX;
+      const full = rows.length === snapshotPage;
       if (full) {
-        pending = tx.list(kind, rows[rows.length - 1]!.seq, PAGE_MAX);
+        pending = tx.list(kind, rows[rows.length - 1]!.seq, snapshotPage);
         // Awaited on the next turn; if reviving this page throws first, the transaction
         // fails with that error and this page's failure must not go unhandled.
         pending.catch(() => undefined);

@@ -122,6 +122,22 @@ export interface MemoryStoreOptions {
  * @category Storage
  */
 export function memoryStore(options: MemoryStoreOptions): ReferwellStore {
+  return createStore(memoryDriver(options));
+}
+
+/**
+ * The driver behind {@link memoryStore}, for tests that wrap or adjust a driver
+ * before building a store over it.
+ *
+ * @param options - The tenant, and optionally a shared {@link MemoryDatabase}.
+ * @returns The driver.
+ * @example
+ * ```ts
+ * const store = createStore({ ...memoryDriver({ tenantId: 't1' }), snapshotPage: 2 });
+ * ```
+ * @internal
+ */
+export function memoryDriver(options: MemoryStoreOptions): StorageDriver {
   const database = options.database ?? memoryDatabase();
   const { tenantId } = options;
   const driver: StorageDriver = {
@@ -197,5 +213,5 @@ export function memoryStore(options: MemoryStoreOptions): ReferwellStore {
     },
     close: async () => undefined,
   };
-  return createStore(driver);
+  return driver;
 }
