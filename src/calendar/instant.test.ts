@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReferwellError, ValidationError } from '../errors';
 import { formatInstant, parseInstant } from './instant';
 
@@ -84,6 +84,12 @@ describe('parseInstant', () => {
   it('rejects a value that is not a string (JavaScript callers)', () => {
     expect(() => parseInstant(1_772_980_200_000 as unknown as string)).toThrow(ValidationError);
     expect(() => parseInstant(undefined as unknown as string)).toThrow(ValidationError);
+  });
+
+  it('rejects undefined as the very first call too, when no instant has been read yet', async () => {
+    vi.resetModules();
+    const fresh = await import('./instant');
+    expect(() => fresh.parseInstant(undefined as unknown as string)).toThrow(/not an ISO-8601 UTC instant/);
   });
 
   it('throws a referwell validation error that names the input', () => {

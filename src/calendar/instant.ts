@@ -38,8 +38,8 @@ let lastParsed: { readonly text: unknown; readonly epochMs: number } = { text: u
 export function parseInstant(instant: string): number {
   // Plays read the same instant for every office (e.g. the current message's
   // publication): remember the last one parsed.
-  if (instant === lastParsed.text) return lastParsed.epochMs;
   if (typeof instant === 'string') {
+    if (instant === lastParsed.text) return lastParsed.epochMs;
     // The common shapes with every field in range need neither the pattern nor a round trip.
     if (commonInstantInto(instant, scratch, 0)) {
       const epochMs = scratch[0]!;

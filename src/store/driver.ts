@@ -47,7 +47,11 @@ export interface DriverTransaction {
    * when the stored version differs.
    */
   put(kind: StoredKind, row: RowWrite, expectedVersion: number): Promise<boolean>;
-  /** Rows of a kind with `seq` greater than `afterSeq`, ascending by `seq`, at most `limit`. */
+  /**
+   * Rows of a kind with `seq` greater than `afterSeq`, ascending by `seq`, at most
+   * `limit` (a driver may return fewer; `loadSnapshot` reads on until a call
+   * returns none).
+   */
   list(kind: StoredKind, afterSeq: number, limit: number): Promise<StoredRow[]>;
   /** Every row of a kind belonging to one office, in any order. */
   listByOffice(kind: StoredKind, officeId: Id): Promise<StoredRow[]>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryDatabase, memoryDriver, memoryStore } from '../adapters/memory/index';
+import { memoryDriver } from '../adapters/memory/driver';
+import { memoryDatabase, memoryStore } from '../adapters/memory/index';
 import { generatePractice } from '../testing/generator';
 import type { StorageDriver } from './driver';
 import { snapshotOperations } from './snapshot-operations';
@@ -164,12 +165,27 @@ describe('loadSnapshot pages', () => {
     expect(loaded).toEqual(await whole.store.loadSnapshot());
     expect(loaded.touchpoints).toHaveLength(snapshot.touchpoints.length);
     const touchpointPages = paged.calls.filter(([kind]) => kind === 'touchpoint');
-    // Full pages of 7, then one with fewer (possibly none) that ends the kind.
-    const pages = Math.floor(snapshot.touchpoints.length / 7) + 1;
+    // Pages of 7 (the last one maybe shorter), then the empty one that ends the kind.
+    const pages = Math.ceil(snapshot.touchpoints.length / 7) + 1;
     expect(touchpointPages.map(([, , limit]) => limit)).toEqual(Array(pages).fill(7));
     expect(touchpointPages[0]?.[1]).toBe(0);
     // Each page starts after the last row of the one before.
     for (let i = 1; i < touchpointPages.length; i += 1) expect(touchpointPages[i]![1]).toBeGreaterThan(touchpointPages[i - 1]![1]);
+  });
+
+  it('reads on past a page shorter than asked for, so a driver that caps its pages loses nothing', async () => {
+    const inner = memoryDriver({ tenantId: snapshot.practice.tenantId });
+    const capped: StorageDriver = {
+      ...inner,
+      snapshotPage: 7,
+      transaction: (work, options) =>
+        inner.transaction((tx) => work({ ...tx, list: (kind, afterSeq, limit) => tx.list(kind, afterSeq, Math.min(limit, 3)) }), options),
+    };
+    const store = createStore(capped);
+    await fill(store);
+    const loaded = await store.loadSnapshot();
+    expect(loaded.touchpoints.map((t) => t.id)).toEqual(snapshot.touchpoints.map((t) => t.id));
+    expect(loaded.referrals).toHaveLength(snapshot.referrals.length);
   });
 
   it('asks for 50,000 rows at a time by default, and when snapshotPage is not a whole number from 1', async () => {

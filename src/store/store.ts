@@ -685,22 +685,20 @@ export function createStore(driver: StorageDriver): ReferwellStore {
   /**
    * Every record of a kind, page by page. The next page is asked for before this
    * one is revived, so a database across a network finds it while this page is
-   * being checked (one query waits at a time, in order, on the transaction).
+   * being checked (one query waits at a time, in order, on the transaction). Only
+   * an empty page ends the kind: a driver may return fewer rows than asked for.
    */
   const listAll = async <T>(tx: DriverTransaction, kind: StoredKind, share: ShareList): Promise<T[]> => {
     const out: T[] = [];
     let pending = tx.list(kind, 0, snapshotPage);
     for (;;) {
       const rows = await pending;
-      const full = rows.length === snapshotPage;
-      if (full) {
-        pending = tx.list(kind, rows[rows.length - 1]!.seq, snapshotPage);
-        // Awaited on the next turn; if reviving this page throws first, the transaction
-        // fails with that error and this page's failure must not go unhandled.
-        pending.catch(() => undefined);
-      }
+      if (rows.length === 0) return out;
+      pending = tx.list(kind, rows[rows.length - 1]!.seq, snapshotPage);
+      // Awaited on the next turn; if reviving this page throws first, the transaction
+      // fails with that error and this page's failure must not go unhandled.
+      pending.catch(() => undefined);
       for (const row of rows) out.push(revive<T>(kind, row, share).record);
-      if (!full) return out;
     }
   };
 

@@ -98,7 +98,8 @@ function staffFactsOf(
   const touched: Id[] = [];
   for (const contact of staff) {
     const touchpoint = found.get(contact.id);
-    if (touchpoint === undefined) continue;
+    // A contact listed twice (only in unvalidated data) counts once.
+    if (touchpoint === undefined || lastTouch.has(contact.id)) continue;
     lastTouch.set(contact.id, touchpoint);
     if (wholeDaysBetween(touchpoint.at, now, timeZone) <= policy.touchWithinDays) touched.push(contact.id);
   }
