@@ -11,6 +11,24 @@ interface TenantData {
   seq: number;
   readonly kinds: Map<StoredKind, Map<Id, StoredRow>>;
   readonly byOffice: Map<StoredKind, Map<Id, Set<Id>>>;
+  /** Counts every change to the rows, so that a remembered {@link ListCursor} knows it still holds. */
+  changes: number;
+  /** Per kind, where the last `list` call stopped. */
+  readonly cursors: Map<StoredKind, ListCursor>;
+}
+
+/**
+ * Where a `list` call stopped: the next call that starts after the same row, with
+ * no change in between, goes on from there instead of walking the kind's rows
+ * from the first (so reading a kind page by page is linear, not quadratic).
+ */
+interface ListCursor {
+  /** The `seq` of the last row returned. */
+  readonly afterSeq: number;
+  /** The rows not yet returned, in change order. */
+  readonly rest: Iterator<StoredRow>;
+  /** {@link TenantData.changes} when the cursor was made. */
+  readonly changes: number;
 }
 
 /**
@@ -49,7 +67,7 @@ export function memoryDatabase(): MemoryDatabase {
 function tenantData(database: MemoryDatabase, tenantId: Id): TenantData {
   let data = database.tenants.get(tenantId);
   if (data === undefined) {
-    data = { seq: 0, kinds: new Map(), byOffice: new Map() };
+    data = { seq: 0, kinds: new Map(), byOffice: new Map(), changes: 0, cursors: new Map() };
     database.tenants.set(tenantId, data);
   }
   return data;
@@ -75,6 +93,7 @@ function officeIndexOf(data: TenantData, kind: StoredKind): Map<Id, Set<Id>> {
 
 /** Stores a row (moving it to the end of its kind's change order) and indexes it by office. */
 function setRow(data: TenantData, kind: StoredKind, row: StoredRow | undefined, id: Id): void {
+  data.changes += 1;
   const rows = rowsOf(data, kind);
   const index = officeIndexOf(data, kind);
   const previous = rows.get(id);
@@ -141,11 +160,20 @@ export function memoryDriver(options: MemoryStoreOptions): StorageDriver {
           put: async (kind, row: RowWrite, expectedVersion) => put(kind, row, expectedVersion),
           list: async (kind, afterSeq, limit) => {
             const out: StoredRow[] = [];
-            for (const row of rowsOf(data, kind).values()) {
+            const cursor = data.cursors.get(kind);
+            // Rows are kept in change order (ascending seq), so the rest of the last
+            // call's walk is exactly what comes after its last row.
+            const rows =
+              cursor !== undefined && cursor.afterSeq === afterSeq && cursor.changes === data.changes
+                ? cursor.rest
+                : rowsOf(data, kind).values();
+            for (let next = rows.next(); !next.done; next = rows.next()) {
+              const row = next.value;
               if (row.seq <= afterSeq) continue;
               out.push(row);
               if (out.length >= limit) break;
             }
+            data.cursors.set(kind, { afterSeq: out.at(-1)?.seq ?? afterSeq, rest: rows, changes: data.changes });
             return out;
           },
           versionsOf: async (kind, ids) => {
@@ -182,6 +210,7 @@ export function memoryDriver(options: MemoryStoreOptions): StorageDriver {
             rows.clear();
             for (const row of sorted) rows.set(row.id, row);
           }
+          data.changes += 1;
           data.seq = seqBefore;
           throw error;
         }

@@ -4,6 +4,7 @@ import type { Id } from '../../model/primitives';
 import { recordSchemas } from '../../model/records';
 import type { StoredKind } from '../../store/driver';
 import { describeStoreConformance, type StoreInspector } from '../../testing/conformance';
+import { memoryDriver } from './driver';
 import { memoryDatabase, memoryStore, type MemoryDatabase } from './index';
 
 /** Raw access to a memory database: its maps, read and changed without the adapter. */
@@ -116,5 +117,59 @@ describe('memoryStore', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('memory driver: reading a kind page by page', () => {
+  const row = (id: string) => ({ id, officeId: null, version: 1, body: '{}' });
+
+  /** Every page of a kind after `afterSeq`, `limit` rows at a time, in one transaction. */
+  const pages = (driver: ReturnType<typeof memoryDriver>, limit: number, afterSeq = 0) =>
+    driver.transaction(async (tx) => {
+      const all: string[][] = [];
+      for (let after = afterSeq; ; ) {
+        const page = await tx.list('office', after, limit);
+        if (page.length === 0) return all;
+        all.push(page.map((r) => r.id));
+        after = page.at(-1)!.seq;
+      }
+    });
+
+  const filled = async (ids: readonly string[]) => {
+    const driver = memoryDriver({ tenantId: 't1' });
+    await driver.transaction(async (tx) => {
+      for (const id of ids) await tx.put('office', row(id), 0);
+    });
+    return driver;
+  };
+
+  it('gives the same rows, in change order, whatever the page size', async () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `o${String(i).padStart(2, '0')}`);
+    const driver = await filled(ids);
+    for (const limit of [1, 2, 3, 5, 11, 50]) expect((await pages(driver, limit)).flat()).toEqual(ids);
+    expect((await pages(driver, 4, 6)).flat()).toEqual(ids.slice(6));
+  });
+
+  it('sees a write made between two pages (the row moves to the end of the change order)', async () => {
+    const driver = await filled(['a', 'b', 'c', 'd']);
+    const first = await driver.transaction((tx) => tx.list('office', 0, 2));
+    expect(first.map((r) => r.id)).toEqual(['a', 'b']);
+    await driver.transaction(async (tx) => void (await tx.put('office', { ...row('a'), version: 2 }, 1)));
+    const rest = await driver.transaction((tx) => tx.list('office', first.at(-1)!.seq, 10));
+    expect(rest.map((r) => r.id)).toEqual(['c', 'd', 'a']);
+  });
+
+  it('sees the rows as they were after a transaction that failed between two pages', async () => {
+    const driver = await filled(['a', 'b', 'c', 'd']);
+    const first = await driver.transaction((tx) => tx.list('office', 0, 2));
+    await expect(
+      driver.transaction(async (tx) => {
+        await tx.put('office', { ...row('c'), version: 2 }, 1);
+        await tx.put('office', row('e'), 0);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const rest = await driver.transaction((tx) => tx.list('office', first.at(-1)!.seq, 10));
+    expect(rest.map((r) => r.id)).toEqual(['c', 'd']);
   });
 });
