@@ -71,65 +71,83 @@ const emptyBucket = (): FloorBucket => ({
  * @category Benchmark
  */
 export function floorPass(snapshot: PracticeSnapshot): FloorResult {
-  const offices = new Map<Id, FloorBucket>();
-  let parsed = 0;
-  let checksum = 0;
-  const stamp = (iso: string | undefined): number => {
-    if (iso === undefined) return 0;
-    const ms = Date.parse(iso);
-    parsed += 1;
-    checksum += ms;
-    return ms;
-  };
-  let contactOffices: Map<Id, Id> | undefined;
-  const bucketOf = (record: { readonly officeId?: Id; readonly contactIds?: readonly Id[] }): FloorBucket | undefined => {
-    let officeId = record.officeId;
-    if (officeId === undefined && record.contactIds !== undefined && record.contactIds.length > 0) {
-      contactOffices ??= new Map(snapshot.contacts.map((contact) => [contact.id, contact.officeId]));
-      officeId = contactOffices.get(record.contactIds[0]!);
-    }
-    return officeId === undefined ? undefined : offices.get(officeId);
-  };
-
+  const pass: FloorState = { snapshot, offices: new Map(), parsed: 0, checksum: 0, contactOffices: undefined };
   for (const office of snapshot.offices) {
-    stamp(office.createdAt);
-    offices.set(office.id, emptyBucket());
+    stamp(pass, office.createdAt);
+    pass.offices.set(office.id, emptyBucket());
   }
-  for (const contact of snapshot.contacts) bucketOf(contact)?.contacts.push(contact);
-  for (const clinician of snapshot.clinicians) stamp(clinician.capacity.asOf);
-  for (const message of snapshot.messages) stamp(message.publishedAt);
+  for (const contact of snapshot.contacts) bucketOf(pass, contact)?.contacts.push(contact);
+  for (const clinician of snapshot.clinicians) stamp(pass, clinician.capacity.asOf);
+  for (const message of snapshot.messages) stamp(pass, message.publishedAt);
   for (const touchpoint of snapshot.touchpoints) {
-    const at = stamp(touchpoint.at);
-    const bucket = bucketOf(touchpoint);
+    const at = stamp(pass, touchpoint.at);
+    const bucket = bucketOf(pass, touchpoint);
     if (bucket) {
       bucket.touchpoints.push(touchpoint);
       bucket.touchpointTimes.push(at);
     }
   }
   for (const referral of snapshot.referrals) {
-    const at = stamp(referral.receivedAt);
+    const at = stamp(pass, referral.receivedAt);
     for (const step of referral.intake) {
-      stamp(step.at);
-      if (step.status === 'scheduled') stamp(step.appointmentAt);
+      stamp(pass, step.at);
+      if (step.status === 'scheduled') stamp(pass, step.appointmentAt);
     }
-    stamp(referral.patientContactedAt);
-    stamp(referral.reportSentToReferrerAt);
-    const bucket = bucketOf(referral);
+    stamp(pass, referral.patientContactedAt);
+    stamp(pass, referral.reportSentToReferrerAt);
+    const bucket = bucketOf(pass, referral);
     if (bucket) {
       bucket.referrals.push(referral);
       bucket.referralTimes.push(at);
     }
   }
   for (const thankYou of snapshot.thankYous) {
-    const at = stamp(thankYou.sentAt);
-    const bucket = bucketOf(thankYou);
+    const at = stamp(pass, thankYou.sentAt);
+    const bucket = bucketOf(pass, thankYou);
     if (bucket) {
       bucket.thankYous.push(thankYou);
       bucket.thankYouTimes.push(at);
     }
   }
-  for (const decision of snapshot.decisions) stamp(decision.decidedAt);
-  return { offices, parsed, checksum };
+  for (const decision of snapshot.decisions) stamp(pass, decision.decidedAt);
+  return { offices: pass.offices, parsed: pass.parsed, checksum: pass.checksum };
+}
+
+/**
+ * The state of one {@link floorPass}. Its helpers are module functions that take
+ * it, not closures made per call: V8 drops the compiled code of a closure made per
+ * call at the next full collection (the benchmark forces one before each run), so
+ * closures would have the floor recompiled in every run, which the engine does not
+ * pay (see docs/performance.md).
+ */
+interface FloorState {
+  readonly snapshot: PracticeSnapshot;
+  readonly offices: Map<Id, FloorBucket>;
+  parsed: number;
+  checksum: number;
+  contactOffices: Map<Id, Id> | undefined;
+}
+
+/** Parses one timestamp (0 for none), counting it and adding it to the checksum. */
+function stamp(pass: FloorState, iso: string | undefined): number {
+  if (iso === undefined) return 0;
+  const ms = Date.parse(iso);
+  pass.parsed += 1;
+  pass.checksum += ms;
+  return ms;
+}
+
+/** The bucket of a record's office, or of its first contact's office when it names none. */
+function bucketOf(
+  pass: FloorState,
+  record: { readonly officeId?: Id; readonly contactIds?: readonly Id[] },
+): FloorBucket | undefined {
+  let officeId = record.officeId;
+  if (officeId === undefined && record.contactIds !== undefined && record.contactIds.length > 0) {
+    pass.contactOffices ??= new Map(pass.snapshot.contacts.map((contact) => [contact.id, contact.officeId]));
+    officeId = pass.contactOffices.get(record.contactIds[0]!);
+  }
+  return officeId === undefined ? undefined : pass.offices.get(officeId);
 }
 
 /**

@@ -79,5 +79,15 @@ export function momentFor(practice: PracticeContext, now: number): Moment0 {
 
 /** A play's context at a moment. @internal */
 export function playContext(play: Play, playbook: Playbook, moment: Moment0): PlayContext<never> {
-  return { ...moment, policy: policyFor(play, playbook) as never };
+  // Every field named, not spread: an object literal's shape is fixed once, so code
+  // optimised for one call's contexts still fits the next call's (a spread copy's
+  // shape is made afresh and dropped with the call's objects).
+  return {
+    policy: policyFor(play, playbook) as never,
+    now: moment.now,
+    today: moment.today,
+    timeZone: moment.timeZone,
+    calendar: moment.calendar,
+    practice: moment.practice,
+  };
 }

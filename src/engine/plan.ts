@@ -1,10 +1,11 @@
 import { addDays, compareCalendarDates } from '../calendar/dates';
 import type { ActionDecision } from '../model/action-decision';
 import { indexSnapshot, type OfficeHistory, type PracticeIndex } from '../model/history';
-import type { Id } from '../model/primitives';
+import type { CalendarDate, Id } from '../model/primitives';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
+import type { FollowUpPolicy } from '../plays/follow-up/policy';
 import { followUpFacts } from '../plays/follow-up/status';
 import type { ActionDraft, Play, PlayContext } from '../plays/play';
 import type { Action } from './action';
@@ -256,6 +257,23 @@ function hiddenByDecision(decisions: readonly ActionDecision[] | undefined, toda
  */
 const noDrafts: readonly KeptDraft[] = Object.freeze([]);
 
+/**
+ * What every planner of one {@link planIndexWith} call shares: the moment, the
+ * follow-up floor and the decisions.
+ */
+interface PlanRun {
+  readonly index: PracticeIndex;
+  readonly now: number;
+  readonly timeZone: string;
+  readonly today: CalendarDate;
+  readonly horizonEnd: CalendarDate;
+  readonly followUp: FollowUpPolicy;
+  /** Per office id: whether its last counting contact is inside the nuisance floor. */
+  readonly insideFloor: Map<Id, boolean>;
+  /** The call's extra decisions by action id, oldest first. */
+  readonly extraDecisions: ReadonlyMap<Id, readonly ActionDecision[]>;
+}
+
 /** One enabled play in a {@link planIndexWith} call: how it keeps an office's drafts. */
 interface Planner {
   readonly play: Play;
@@ -265,9 +283,90 @@ interface Planner {
   readonly context: PlayContext<never>;
   /** Where the id of each kept draft is found. */
   readonly ids: DraftIds;
-  /** The office's drafts after the floor, horizon and decisions, with their ids. */
-  readonly keptFor: (history: OfficeHistory, previous?: readonly KeptDraft[]) => readonly KeptDraft[];
+  /** Its drafts remembered per history, with a cache. */
+  readonly memory: PlayMemory | undefined;
+  readonly run: PlanRun;
 }
+
+// The engine's per-call work lives in module-level functions that take the call's
+// state as arguments, not in closures made by each call. V8 keeps a closure's
+// optimised code only while some closure of it is alive; a closure made per call
+// is garbage after the call, so after each full collection its code would be
+// compiled again, on every call that follows one.
+
+/** Whether an office's last counting contact is inside the follow-up nuisance floor. */
+function isInsideFloor(run: PlanRun, history: OfficeHistory): boolean {
+  let inside = run.insideFloor.get(history.office.id);
+  if (inside === undefined) {
+    const facts = followUpFacts(history, run.followUp, run.now, run.timeZone);
+    inside = facts.daysSince !== null && facts.daysSince < run.followUp.nuisanceFloorDays;
+    run.insideFloor.set(history.office.id, inside);
+  }
+  return inside;
+}
+
+/** By decision time, oldest first. */
+function byDecidedAt(a: ActionDecision, b: ActionDecision): number {
+  return Date.parse(a.decidedAt) - Date.parse(b.decidedAt);
+}
+
+/** By decision time, then id. */
+function byDecidedAtThenId(a: ActionDecision, b: ActionDecision): number {
+  return byDecidedAt(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The stored and extra decisions about one action, oldest first. */
+function decisionsFor(run: PlanRun, id: string): readonly ActionDecision[] | undefined {
+  const stored = run.index.decisions.get(id);
+  const extra = run.extraDecisions.get(id);
+  if (extra === undefined) return stored;
+  if (stored === undefined) return extra;
+  return [...stored, ...extra].sort(byDecidedAt);
+}
+
+/**
+ * A play's drafts for an office after the floor, horizon and decisions, with their
+ * ids. Floor, horizon and decisions come first, so that a play's `select` chooses
+ * among the actions that can actually be shown. A list equal to `previous` (the
+ * same office's list before it changed) is replaced by it, so that a choice made
+ * over it still stands.
+ */
+function keptFor(planner: Planner, history: OfficeHistory, previous?: readonly KeptDraft[]): readonly KeptDraft[] {
+  const { memory, run } = planner;
+  const remembered = memory?.drafts.get(history);
+  if (remembered !== undefined) return remembered;
+  let found: KeptDraft[] | undefined;
+  // A counted loop: it runs for every office and play, and a `for…of` allocates an
+  // iterator result per draft until it is optimised.
+  const planned = planner.play.plan(history, planner.context);
+  for (let d = 0; d < planned.length; d += 1) {
+    const draft = planned[d]!;
+    if (draft.outreach && isInsideFloor(run, history)) continue;
+    if (compareCalendarDates(draft.due, run.horizonEnd) > 0) continue;
+    const id = actionId(planner.play.id, draft.kind, draft.officeId, draft.anchor);
+    if (hiddenByDecision(decisionsFor(run, id), run.today)) continue;
+    (found ??= []).push({ draft, id });
+  }
+  const list = found ?? noDrafts;
+  const kept = previous !== undefined && sameKept(list, previous) ? previous : list;
+  if (kept === list) for (let k = 0; k < list.length; k += 1) planner.ids.set(list[k]!.draft, list[k]!.id);
+  memory?.drafts.set(history, kept);
+  return kept;
+}
+
+/** The order of a plan: due date, priority (highest first), play order, office id, action id. */
+function byPlanOrder(a: OrderedAction, b: OrderedAction): number {
+  return (
+    compareCalendarDates(a.due, b.due) ||
+    b.priority - a.priority ||
+    a.order - b.order ||
+    (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** An action with its play's position, for {@link byPlanOrder}. */
+type OrderedAction = Action & { readonly order: number };
 
 /**
  * Every planner's kept drafts for every office, worked out office by office (all
@@ -278,7 +377,7 @@ function keptByOffice(planners: readonly Planner[], offices: readonly OfficeHist
   const result = planners.map(() => new Array<readonly KeptDraft[]>(offices.length));
   for (let i = 0; i < offices.length; i += 1) {
     const history = offices[i]!;
-    for (let p = 0; p < planners.length; p += 1) result[p]![i] = planners[p]!.keptFor(history);
+    for (let p = 0; p < planners.length; p += 1) result[p]![i] = keptFor(planners[p]!, history);
   }
   return result;
 }
@@ -316,8 +415,7 @@ function keptByOffice(planners: readonly Planner[], offices: readonly OfficeHist
  * @category Engine
  */
 export function planActions(options: PlanOptions): Action[] {
-  const { snapshot, ...rest } = options;
-  return planIndex({ ...rest, index: indexSnapshot(snapshot) });
+  return planWith(indexSnapshot(options.snapshot), options, undefined);
 }
 
 /**
@@ -356,7 +454,20 @@ export function planIndex(options: PlanIndexOptions): Action[] {
  * @internal
  */
 export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | undefined): Action[] {
-  const { index, playbook } = options;
+  return planWith(options.index, options, cache);
+}
+
+/**
+ * The work of {@link planIndexWith}, with the index apart from the options, so that
+ * {@link planActions} passes its caller's options as they are instead of a copy
+ * made per call (whose shape optimised code would not recognise next time).
+ */
+function planWith(
+  index: PracticeIndex,
+  options: Omit<PlanIndexOptions, 'index'>,
+  cache: PlanCache | undefined,
+): Action[] {
+  const { playbook } = options;
   const plays = options.plays ?? defaultPlays;
   const now = toMillis(options.now);
   const moment = momentFor(index.context, now);
@@ -384,68 +495,33 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
     }
   }
 
-  const followUp = playbook.plays['follow-up'];
-  const insideFloor = new Map<Id, boolean>();
-  const isInsideFloor = (history: OfficeHistory): boolean => {
-    let inside = insideFloor.get(history.office.id);
-    if (inside === undefined) {
-      const facts = followUpFacts(history, followUp, now, moment.timeZone);
-      inside = facts.daysSince !== null && facts.daysSince < followUp.nuisanceFloorDays;
-      insideFloor.set(history.office.id, inside);
-    }
-    return inside;
-  };
-
   const extraDecisions = new Map<Id, ActionDecision[]>();
-  for (const decision of [...(options.decisions ?? [])].sort(
-    (a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )) {
+  for (const decision of [...(options.decisions ?? [])].sort(byDecidedAtThenId)) {
     const list = extraDecisions.get(decision.actionId) ?? [];
     list.push(decision);
     extraDecisions.set(decision.actionId, list);
   }
-  const decisionsFor = (id: string): readonly ActionDecision[] | undefined => {
-    const stored = index.decisions.get(id);
-    const extra = extraDecisions.get(id);
-    if (extra === undefined) return stored;
-    if (stored === undefined) return extra;
-    return [...stored, ...extra].sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
+  const run: PlanRun = {
+    index,
+    now,
+    timeZone: moment.timeZone,
+    today: moment.today,
+    horizonEnd,
+    followUp: playbook.plays['follow-up'],
+    insideFloor: new Map(),
+    extraDecisions,
   };
 
   // Each enabled play with its context, and how it keeps an office's drafts.
   const planners: Planner[] = [];
-  plays.forEach((play, order) => {
+  for (let order = 0; order < plays.length; order += 1) {
+    const play = plays[order]!;
     const context = playContext(play, playbook, moment);
-    if (!isEnabled(context.policy)) return;
+    if (!isEnabled(context.policy)) continue;
     const memory = memoryOf(state, play);
     const ids: DraftIds = memory?.ids ?? new Map<ActionDraft, string>();
-    // Floor, horizon and decisions come first, so that a play's `select` chooses
-    // among the actions that can actually be shown. A list equal to `previous` (the
-    // same office's list before it changed) is replaced by it, so that a choice
-    // made over it still stands.
-    const keptFor = (history: OfficeHistory, previous?: readonly KeptDraft[]): readonly KeptDraft[] => {
-      const remembered = memory?.drafts.get(history);
-      if (remembered !== undefined) return remembered;
-      let found: KeptDraft[] | undefined;
-      // A counted loop: it runs for every office and play, and a `for…of` allocates an
-      // iterator result per draft until it is optimised.
-      const planned = play.plan(history, context);
-      for (let d = 0; d < planned.length; d += 1) {
-        const draft = planned[d]!;
-        if (draft.outreach && isInsideFloor(history)) continue;
-        if (compareCalendarDates(draft.due, horizonEnd) > 0) continue;
-        const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
-        if (hiddenByDecision(decisionsFor(id), moment.today)) continue;
-        (found ??= []).push({ draft, id });
-      }
-      const list = found ?? noDrafts;
-      const kept = previous !== undefined && sameKept(list, previous) ? previous : list;
-      if (kept === list) for (const { draft, id } of list) ids.set(draft, id);
-      memory?.drafts.set(history, kept);
-      return kept;
-    };
-    planners.push({ play, order, context, ids, keptFor });
-  });
+    planners.push({ play, order, context, ids, memory, run });
+  }
 
   // Planning every office without a cache, all plays plan one office before the
   // next office is read, so that its records are still in the processor's cache
@@ -455,8 +531,10 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
   const prepared = state === undefined && wanted === undefined ? keptByOffice(planners, eligible) : undefined;
 
   let ledger: ReturnType<typeof complianceLedger> | undefined;
-  const actions: (Action & { readonly order: number })[] = [];
-  planners.forEach(({ play, order, context, ids, keptFor }, p) => {
+  const actions: OrderedAction[] = [];
+  for (let p = 0; p < planners.length; p += 1) {
+    const planner = planners[p]!;
+    const { play, order, context, ids } = planner;
     // With `prepared`, the offices planned are `eligible` (no memo, no `officeIds`).
     const preparedLists = prepared?.[p];
     let drafts: readonly ActionDraft[];
@@ -474,7 +552,7 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
           continue;
         }
         const previous = before !== undefined && before.office.id === history.office.id ? memo!.kept[i] : undefined;
-        const list = preparedLists?.[i] ?? keptFor(history, previous);
+        const list = preparedLists?.[i] ?? keptFor(planner, history, previous);
         if (list !== previous) unchanged = false;
         lists[i] = list;
       }
@@ -496,7 +574,7 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
     } else {
       const given: ActionDraft[] = [];
       for (let i = 0; i < offices.length; i += 1) {
-        for (const { draft } of preparedLists?.[i] ?? keptFor(offices[i]!)) given.push(draft);
+        for (const { draft } of preparedLists?.[i] ?? keptFor(planner, offices[i]!)) given.push(draft);
       }
       drafts = given;
     }
@@ -528,15 +606,8 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
         order,
       });
     }
-  });
+  }
 
-  actions.sort(
-    (a, b) =>
-      compareCalendarDates(a.due, b.due) ||
-      b.priority - a.priority ||
-      a.order - b.order ||
-      (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  actions.sort(byPlanOrder);
   return actions.map(({ order: _order, ...action }) => action);
 }

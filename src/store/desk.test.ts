@@ -6,6 +6,8 @@ import { planActions } from '../engine/plan';
 import { scoreRelationship } from '../engine/score';
 import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
+import { beAResourcePlay } from '../plays/be-a-resource/play';
+import { followUpPlay } from '../plays/follow-up/play';
 import { generatePractice } from '../testing/generator';
 import { createDesk } from './desk';
 import { snapshotOperations } from './snapshot-operations';
@@ -29,6 +31,27 @@ describe('createDesk', () => {
     const desk = createDesk({ store });
     const expected = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW });
     expect(await desk.plan(NOW)).toEqual(expected);
+  });
+
+  it('plans, scores and shows an office with the plays it was given, as the engine does with them', async () => {
+    const store = await seeded();
+    const plays = [followUpPlay, beAResourcePlay];
+    const desk = createDesk({ store, plays });
+    const snapshot = await store.loadSnapshot();
+    const expected = planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays });
+    expect(new Set(expected.map((action) => action.play))).toEqual(new Set(['follow-up', 'be-a-resource']));
+    expect(await desk.plan(NOW)).toEqual(expected);
+    const view = await desk.office('b', NOW);
+    expect(view?.actions).toEqual(expected.filter((action) => action.officeId === 'b'));
+    const history = indexSnapshot(snapshot).offices.get('b')!;
+    expect(view?.score).toEqual(scoreRelationship(history, defaultPlaybook, NOW, { plays }));
+    expect(view?.score.components.map((component) => component.play)).toEqual(['follow-up', 'be-a-resource']);
+  });
+
+  it('uses the nine default plays when given none', async () => {
+    const store = await seeded();
+    const view = await createDesk({ store }).office('a', NOW);
+    expect(view?.score.components).toHaveLength(9);
   });
 
   it('reads the time from its clock when no moment is given', async () => {

@@ -27,6 +27,7 @@ import type { ThankYou } from '../model/thank-you';
 import type { Touchpoint } from '../model/touchpoint';
 import { defaultPlaybook, type Playbook } from '../playbook/playbook';
 import type { FollowUpFacts } from '../plays/follow-up/status';
+import { defaultPlays } from '../plays/default-plays';
 import type { Play } from '../plays/play';
 import { withSharedFacts } from '../plays/shared-facts';
 import type { AppendResult, ReferwellStore, Stored, StoreInput, WriteOptions } from './store';
@@ -232,7 +233,10 @@ export function createDesk(options: DeskOptions): Desk {
   const { store } = options;
   const playbook = options.playbook ?? defaultPlaybook;
   const clock = options.clock ?? (() => Math.floor(Date.now() / MINUTE) * MINUTE);
-  const plays = options.plays;
+  // Always set (the default when none is given), so that the options objects below
+  // keep one shape from call to call.
+  const plays = options.plays ?? defaultPlays;
+  const scoreOptions = { plays };
   let working: Promise<Working> | undefined;
   // Each play's drafts per office history, so that re-planning after a write
   // recomputes only the office written to (and a play that chooses among offices,
@@ -526,7 +530,7 @@ export function createDesk(options: DeskOptions): Desk {
     },
     async plan(now) {
       const index = indexOf(await load());
-      return planIndexWith({ index, playbook, now: nowOf(now), ...(plays ? { plays } : {}) }, planCache);
+      return planIndexWith({ index, playbook, now: nowOf(now), plays }, planCache);
     },
     async sources(now) {
       return rankIndexedSources(indexOf(await load()), playbook, nowOf(now));
@@ -543,8 +547,8 @@ export function createDesk(options: DeskOptions): Desk {
       // the office (its stock estimate, staff facts…): each is worked out once.
       return withSharedFacts(() => ({
         history,
-        actions: planIndexWith({ index, playbook, now: at, officeIds: [officeId], ...(plays ? { plays } : {}) }, planCache),
-        score: scoreRelationship(history, playbook, at, plays ? { plays } : {}),
+        actions: planIndexWith({ index, playbook, now: at, officeIds: [officeId], plays }, planCache),
+        score: scoreRelationship(history, playbook, at, scoreOptions),
         followUp: followUpStatus(history, playbook, at),
       }));
     },

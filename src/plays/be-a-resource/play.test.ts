@@ -5,6 +5,7 @@ import { scoreRelationship } from '../../engine/score';
 import { defaultPlaybook, type Playbook } from '../../playbook/playbook';
 import { beAResourcePlay } from './play';
 import { defaultBeAResourcePolicy, type BeAResourcePolicy } from './policy';
+import { lastResourceFacts, recentRedirects, withRedirects } from './facts';
 import { isResourceContact, resourceFacts } from './resource';
 
 const NOW = '2026-03-02T18:00:00Z'; // Monday, noon in Chicago
@@ -160,6 +161,20 @@ describe('resourceFacts', () => {
       2,
       true,
     ]);
+  });
+});
+
+describe('withRedirects', () => {
+  const ctx = { now: Date.parse(NOW), timeZone: 'America/Chicago' };
+
+  it('is the last resource facts with the recent redirects, every field and nothing more', () => {
+    const build = withRedirect(office().touch('t', 'o', daysBefore(NOW, 400), { purposes: ['in-service'] }), 'r1', 30);
+    const history = build.history('o');
+    const last = lastResourceFacts(history, defaultBeAResourcePolicy, ctx);
+    const facts = withRedirects(last, history, defaultBeAResourcePolicy, ctx);
+    expect(facts).toStrictEqual({ ...last, redirects: recentRedirects(history, defaultBeAResourcePolicy, ctx) });
+    expect(Object.keys(facts)).toEqual(['lastResource', 'lastResourceDate', 'daysSince', 'recent', 'redirects']);
+    expect(facts.redirects).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@ import type { RecordRef } from '../../engine/action';
 import { joinWords } from '../english';
 import { definePlay, type ActionDraft, type PlayScore } from '../play';
 import { oldestFirst } from '../timeline';
-import { lastResourceFacts, recentRedirects } from './facts';
+import { lastResourceFacts, withRedirects } from './facts';
 import { beAResourcePolicyDefinition, type BeAResourcePolicy } from './policy';
 import { describeOffer, resourceFacts, type ResourceFacts } from './resource';
 
@@ -76,7 +76,7 @@ export const beAResourcePlay = definePlay({
     // A recent resource contact means no action: then the referrals need no scan.
     const lastFacts = lastResourceFacts(history, policy, ctx);
     if (lastFacts.recent) return [];
-    const facts: ResourceFacts = { ...lastFacts, redirects: recentRedirects(history, policy, ctx) };
+    const facts: ResourceFacts = withRedirects(lastFacts, history, policy, ctx);
     const name = history.office.name;
     const offers = joinWords(policy.offers.map(describeOffer), 'or');
     const last = facts.lastResource;

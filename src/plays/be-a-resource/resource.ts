@@ -4,7 +4,7 @@ import type { CalendarDate } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
 import { purposes, type Purpose, type ResourceKind } from '../../model/vocabulary';
 import type { PlayContext } from '../play';
-import { lastResourceFacts, recentRedirects } from './facts';
+import { lastResourceFacts, withRedirects } from './facts';
 import type { BeAResourcePolicy } from './policy';
 
 /**
@@ -118,7 +118,7 @@ export function resourceFacts(
   policy: Pick<BeAResourcePolicy, 'offerEveryDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone'>,
 ): ResourceFacts {
-  return { ...lastResourceFacts(history, policy, ctx), redirects: recentRedirects(history, policy, ctx) };
+  return withRedirects(lastResourceFacts(history, policy, ctx), history, policy, ctx);
 }
 
 /**
