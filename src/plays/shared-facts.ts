@@ -56,6 +56,23 @@ export function withSharedFacts<T>(work: () => T): T {
 }
 
 /**
+ * Whether a {@link withSharedFacts} scope is open: a play that can derive what it
+ * needs from a fact its `score` also reads works the whole fact out (once) only
+ * then, and otherwise computes just what it needs.
+ *
+ * @returns `true` inside a scope.
+ * @example
+ * ```ts
+ * withSharedFacts(() => isSharingFacts()); //=> true
+ * isSharingFacts(); //=> false
+ * ```
+ * @internal
+ */
+export function isSharingFacts(): boolean {
+  return scope !== undefined;
+}
+
+/**
  * A fact of `history`, computed by `compute`, or the answer already computed in
  * the current {@link withSharedFacts} scope for the same function, history and
  * arguments. Outside a scope it simply computes.

@@ -3,7 +3,10 @@ import { daysBefore, scenario } from '../../../test/scenario';
 import { planActions } from '../../engine/plan';
 import { scoreRelationship } from '../../engine/score';
 import { defaultPlaybook, type Playbook } from '../../playbook/playbook';
+import { momentFor, playContext } from '../../engine/context';
+import { withSharedFacts } from '../shared-facts';
 import { thankYouPlay } from './play';
+import { triggeredReferrals } from './triggers';
 import { defaultThankYouPolicy, type ThankYouPolicy } from './policy';
 
 // Monday 2026-03-02, noon in Chicago. February 2026: the 20th and 27th are Fridays,
@@ -408,6 +411,60 @@ describe('thank-you score', () => {
     expect(componentOf(build, withPolicy({ triggers: [{ kind: 'first-from-contact' }] }))).toMatchObject({
       score: 100,
       facts: { judged: 1 },
+    });
+  });
+});
+
+describe('thank-you where facts are shared (the desk)', () => {
+  const build = () =>
+    office()
+      .referral('r1', 'o', daysBefore(NOW, 4), { contactIds: ['c'] })
+      .referral('r2', 'o', daysBefore(NOW, 6), { contactIds: ['n'] })
+      .referral('r3', 'o', daysBefore(NOW, 10), { contactIds: ['c'] })
+      .referral('old', 'o', daysBefore(NOW, 45), { contactIds: ['c'] })
+      .referral('later', 'o', daysBefore(NOW, -2), { contactIds: ['c'] })
+      .thankYou('ty', 'o', daysBefore(NOW, 5), { contactIds: ['n'], referralIds: ['r2'] });
+  const contextOf = (playbook: Playbook) => {
+    const index = build().index();
+    const moment = momentFor(index.context, Date.parse(NOW));
+    return { history: index.offices.get('o')!, ctx: playContext(thankYouPlay, playbook, moment) as never };
+  };
+
+  it('plans exactly what it plans alone, with every trigger kind', () => {
+    for (const playbook of [
+      defaultPlaybook,
+      withPolicy({ triggers: [{ kind: 'first-from-contact' }, { kind: 'milestones', milestones: [2] }] }),
+      withPolicy({ lookbackDays: 60, batchWindowDays: 1 }),
+    ]) {
+      const { history, ctx } = contextOf(playbook);
+      const alone = thankYouPlay.plan(history, ctx);
+      expect(alone.length).toBeGreaterThan(0);
+      expect(withSharedFacts(() => thankYouPlay.plan(history, ctx))).toStrictEqual(alone);
+    }
+  });
+
+  it('works the triggered referrals out once per scope, for plan and score alike', () => {
+    const { history, ctx } = contextOf(defaultPlaybook);
+    const policy = defaultThankYouPolicy;
+    const [first, second] = withSharedFacts(() => [
+      triggeredReferrals(history, policy, ctx),
+      triggeredReferrals(history, policy, ctx),
+    ]);
+    expect(second).toBe(first);
+    expect(first).toStrictEqual(triggeredReferrals(history, policy, ctx));
+    // Outside a scope every call works it out afresh.
+    expect(triggeredReferrals(history, policy, ctx)).not.toBe(triggeredReferrals(history, policy, ctx));
+  });
+
+  it('does not share a list between two moments or two time zones', () => {
+    const { history, ctx } = contextOf(defaultPlaybook);
+    const policy = defaultThankYouPolicy;
+    const later = { ...(ctx as object), now: Date.parse(NOW) + 86_400_000 } as never;
+    const elsewhere = { ...(ctx as object), timeZone: 'Pacific/Auckland' } as never;
+    withSharedFacts(() => {
+      const base = triggeredReferrals(history, policy, ctx);
+      expect(triggeredReferrals(history, policy, later)).not.toBe(base);
+      expect(triggeredReferrals(history, policy, elsewhere)).not.toBe(base);
     });
   });
 });

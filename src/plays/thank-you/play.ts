@@ -4,6 +4,7 @@ import type { RecordRef } from '../../engine/action';
 import type { OfficeHistory } from '../../model/history';
 import type { Id } from '../../model/primitives';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
+import { isSharingFacts } from '../shared-facts';
 import { oldestFirst } from '../timeline';
 import { batchThankYous, type ThankYouBatch } from './batches';
 import { draftThankYou } from './draft';
@@ -214,12 +215,13 @@ export const thankYouPlay = definePlay({
     // Owed: not acknowledged, and triggered within the lookback.
     const dayOf = localDayNumbers(ctx.timeZone);
     const today = dayOf(ctx.now);
-    const owed = collectTriggered(
-      history,
-      policy,
-      ctx,
-      (at, acknowledgedBy) => acknowledgedBy === undefined && today - dayOf(at) <= policy.lookbackDays,
-    );
+    const keep = (at: number, acknowledgedBy: unknown): boolean =>
+      acknowledgedBy === undefined && today - dayOf(at) <= policy.lookbackDays;
+    // Where facts are shared, the score's list of every triggered referral is worked
+    // out here once and filtered; elsewhere only the owed ones are dated.
+    const owed = isSharingFacts()
+      ? triggeredReferrals(history, policy, ctx).filter((triggered) => keep(triggered.at, triggered.acknowledgedBy))
+      : collectTriggered(history, policy, ctx, keep);
     return batchThankYous(owed, policy, ctx.timeZone).map((batch) => draftFor(history, batch, ctx));
   },
 

@@ -2,6 +2,7 @@ import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { CalendarDate } from '../../model/primitives';
 import type { ThankYou } from '../../model/thank-you';
 import type { PlayContext } from '../play';
+import { isSharingFacts, sharedFact } from '../shared-facts';
 import { collectTriggered, firingOf } from './collect';
 import type { ThankYouPolicy, ThankYouTrigger } from './policy';
 
@@ -91,5 +92,10 @@ export function triggeredReferrals(
   policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
 ): TriggeredReferral[] {
-  return collectTriggered(history, policy, ctx, undefined);
+  if (!isSharingFacts()) return collectTriggered(history, policy, ctx, undefined);
+  // Shared within a scope (the desk's plan and score of one office). The list also
+  // depends on the time zone and the calendar: both are keys.
+  return sharedFact(triggeredReferrals, history, policy, ctx.calendar, `${ctx.now} ${ctx.timeZone}`, () =>
+    collectTriggered(history, policy, ctx, undefined),
+  );
 }
