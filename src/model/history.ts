@@ -390,14 +390,16 @@ export function historyWith(history: OfficeHistory, lists: HistoryLists): Office
 
 /**
  * Fills each office's touchpoint lists, each allocated once at its final length.
- * One pass reads every touchpoint's office and time, noting where each office's
- * runs of touchpoints lie; stores usually return an office's touchpoints
- * together, so an office mostly has one run, and its lists are then slices of
- * the snapshot's list and of the times. (Lists grown one push at a time would be
- * copied as they grow, and the collector would move the copies in between.)
+ * A first pass reads every touchpoint's office, noting where each office's runs
+ * of touchpoints lie; stores usually return an office's touchpoints together, so
+ * an office mostly has one run, and its records are then a slice of the
+ * snapshot's list. A second pass, office by office, reads each time straight
+ * into the office's list: no list of every time is made first (one that size is
+ * fresh memory after a full collection, and costs more to touch than to fill),
+ * and none is copied. (Lists grown one push at a time would be copied as they
+ * grow, and the collector would move the copies in between.)
  */
 function groupTouchpoints(touchpoints: readonly Touchpoint[], groupings: ReadonlyMap<Id, Grouping>): void {
-  const times = new Array<number>(touchpoints.length);
   let officeId: Id | undefined;
   let grouping: Grouping | undefined;
   for (let i = 0; i < touchpoints.length; i += 1) {
@@ -410,29 +412,26 @@ function groupTouchpoints(touchpoints: readonly Touchpoint[], groupings: Readonl
     } else if (grouping !== undefined) {
       grouping.runs[grouping.runs.length - 1] = i + 1;
     }
-    // A touchpoint of an office the snapshot lacks is left out, its time unread.
-    if (grouping !== undefined) readInstantInto(touchpoint.at, times, i);
   }
+  // A touchpoint of an office the snapshot lacks is in no run: left out, its time unread.
   for (const { bucket, runs } of groupings.values()) {
+    if (runs.length === 0) continue;
+    let records: Touchpoint[];
     if (runs.length === 2) {
-      bucket.touchpointRecords = touchpoints.slice(runs[0], runs[1]);
-      bucket.touchpointTimes = times.slice(runs[0], runs[1]);
-    } else if (runs.length > 2) {
+      records = touchpoints.slice(runs[0], runs[1]);
+    } else {
       let length = 0;
       for (let r = 0; r < runs.length; r += 2) length += runs[r + 1]! - runs[r]!;
-      const records = new Array<Touchpoint>(length);
-      const recordTimes = new Array<number>(length);
+      records = new Array<Touchpoint>(length);
       let at = 0;
       for (let r = 0; r < runs.length; r += 2) {
-        for (let i = runs[r]!; i < runs[r + 1]!; i += 1) {
-          records[at] = touchpoints[i]!;
-          recordTimes[at] = times[i]!;
-          at += 1;
-        }
+        for (let i = runs[r]!; i < runs[r + 1]!; i += 1) records[at++] = touchpoints[i]!;
       }
-      bucket.touchpointRecords = records;
-      bucket.touchpointTimes = recordTimes;
     }
+    const times = new Array<number>(records.length);
+    for (let i = 0; i < records.length; i += 1) readInstantInto(records[i]!.at, times, i);
+    bucket.touchpointRecords = records;
+    bucket.touchpointTimes = times;
   }
 }
 
