@@ -1,7 +1,8 @@
 /**
  * The floor (a) as `floorPass` writes it (helpers that take the pass's state)
  * against the same pass written with two closures made per call, as it was before
- * the fifth pass, in turns, a full collection before each run. Shows what a
+ * the fifth pass, in turns (which goes first alternates), a full collection
+ * before each run. Shows what a
  * closure made per call costs when the harness forces a full collection before
  * each run: V8 drops the closure's optimised code with the closure. Not a figure
  * of record.
@@ -13,7 +14,7 @@
 import type { Id } from '../../src/model/primitives';
 import type { PracticeSnapshot } from '../../src/model/snapshot';
 import { storedFixture } from './fixtures';
-import { floorPass, type FloorBucket } from './floor';
+import { floorPass, type FloorBucket, type FloorResult } from './floor';
 import { collectGarbage, median } from './timing';
 
 const emptyBucket = (): FloorBucket => ({
@@ -26,13 +27,15 @@ const emptyBucket = (): FloorBucket => ({
   thankYouTimes: [],
 });
 
-/** The floor with its helpers as closures made per call. */
-function floorWithClosures(snapshot: PracticeSnapshot): number {
+/** The floor with its helpers as closures made per call, as `floorPass` was written before. */
+function floorWithClosures(snapshot: PracticeSnapshot): FloorResult {
   const offices = new Map<Id, FloorBucket>();
+  let parsed = 0;
   let checksum = 0;
   const stamp = (iso: string | undefined): number => {
     if (iso === undefined) return 0;
     const ms = Date.parse(iso);
+    parsed += 1;
     checksum += ms;
     return ms;
   };
@@ -83,7 +86,7 @@ function floorWithClosures(snapshot: PracticeSnapshot): number {
     }
   }
   for (const decision of snapshot.decisions) stamp(decision.decidedAt);
-  return checksum;
+  return { offices, parsed, checksum };
 }
 
 const rounds = Number(process.argv[2] ?? 16);
@@ -91,19 +94,24 @@ const { snapshot } = await storedFixture('large');
 const gc = collectGarbage();
 const helpers: number[] = [];
 const closures: number[] = [];
+const run = (floor: (snapshot: PracticeSnapshot) => FloorResult): { ms: number; result: FloorResult } => {
+  gc();
+  const started = performance.now();
+  const result = floor(snapshot);
+  return { ms: performance.now() - started, result };
+};
 for (let round = 0; round < rounds; round += 1) {
-  gc();
-  let started = performance.now();
-  const a = floorPass(snapshot).checksum;
-  const helpersMs = performance.now() - started;
-  gc();
-  started = performance.now();
-  const b = floorWithClosures(snapshot);
-  const closuresMs = performance.now() - started;
-  if (a !== b) throw new Error('[referwell] bench: the two floors disagree');
+  // Which goes first alternates from round to round.
+  const [first, second] = round % 2 === 0 ? [floorPass, floorWithClosures] : [floorWithClosures, floorPass];
+  const one = run(first);
+  const other = run(second);
+  const [withHelpers, withClosures] = first === floorPass ? [one, other] : [other, one];
+  if (withHelpers.result.checksum !== withClosures.result.checksum || withHelpers.result.parsed !== withClosures.result.parsed) {
+    throw new Error('[referwell] bench: the two floors disagree');
+  }
   if (round >= 2) {
-    helpers.push(helpersMs);
-    closures.push(closuresMs);
+    helpers.push(withHelpers.ms);
+    closures.push(withClosures.ms);
   }
 }
 const [h, c] = [median(helpers), median(closures)];

@@ -14,12 +14,12 @@ describe('playContext', () => {
   it("is the moment with the play's policy from the playbook", () => {
     const context = playContext(followUpPlay, defaultPlaybook, moment);
     expect(context).toStrictEqual({
-      policy: defaultPlaybook.plays['follow-up'],
       now: NOW,
       today: '2026-03-02',
       timeZone: 'America/Chicago',
       calendar: moment.calendar,
       practice: index.context,
+      policy: defaultPlaybook.plays['follow-up'],
     });
   });
 
@@ -27,7 +27,7 @@ describe('playContext', () => {
     // Contexts from separate calls have the same keys in the same order: one shape.
     const extra = { ...moment, unrelated: true };
     const keys = Object.keys(playContext(followUpPlay, defaultPlaybook, extra));
-    expect(keys).toEqual(['policy', 'now', 'today', 'timeZone', 'calendar', 'practice']);
+    expect(keys).toEqual(['now', 'today', 'timeZone', 'calendar', 'practice', 'policy']);
     expect(Object.keys(playContext(followUpPlay, defaultPlaybook, momentFor(index.context, NOW + 1)))).toEqual(keys);
   });
 

@@ -83,11 +83,11 @@ export function playContext(play: Play, playbook: Playbook, moment: Moment0): Pl
   // optimised for one call's contexts still fits the next call's (a spread copy's
   // shape is made afresh and dropped with the call's objects).
   return {
-    policy: policyFor(play, playbook) as never,
     now: moment.now,
     today: moment.today,
     timeZone: moment.timeZone,
     calendar: moment.calendar,
     practice: moment.practice,
+    policy: policyFor(play, playbook) as never,
   };
 }

@@ -54,6 +54,15 @@ describe('planActions', () => {
     expect(actions[0]!.id).toMatch(/^birthday-cards:birthday-card:[0-9a-f]{16}$/);
   });
 
+  it('skips the holes of a sparse list of plays, keeping each play at its position', () => {
+    const snapshot = scenario().office('o', { tags: ['birthday-march'] }).touch('t', 'o', daysBefore(NOW, 100)).build();
+    const sparse = [followUpPlay, , birthdayPlay] as unknown as readonly Play[];
+    const dense = plays(followUpPlay, birthdayPlay);
+    expect(planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays: sparse })).toEqual(
+      planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays: dense }),
+    );
+  });
+
   it('plans only for offices in the planning lifecycles', () => {
     const snapshot = scenario().office('active').office('prospect', { lifecycle: 'prospect' }).office('closed', { lifecycle: 'closed' }).build();
     expect(planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays: plays(followUpPlay) }).map((a) => a.officeId)).toEqual(['active']);

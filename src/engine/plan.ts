@@ -515,7 +515,8 @@ function planWith(
   // Each enabled play with its context, and how it keeps an office's drafts.
   const planners: Planner[] = [];
   for (let order = 0; order < plays.length; order += 1) {
-    const play = plays[order]!;
+    const play = plays[order];
+    if (play === undefined) continue; // a hole in a sparse list, skipped as \`forEach\` skips it
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) continue;
     const memory = memoryOf(state, play);

@@ -1,6 +1,7 @@
 /**
  * The work behind `triggeredReferrals`, shared with the play's planner, which
- * filters the referrals early. Internal: not re-exported.
+ * outside a fact-sharing scope filters the referrals early (inside one it filters
+ * the list its score reads). Internal: not re-exported.
  *
  * @module
  * @internal

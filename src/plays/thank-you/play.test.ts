@@ -6,7 +6,7 @@ import { defaultPlaybook, type Playbook } from '../../playbook/playbook';
 import { momentFor, playContext } from '../../engine/context';
 import { withSharedFacts } from '../shared-facts';
 import { thankYouPlay } from './play';
-import { triggeredReferrals } from './triggers';
+import { sharedTriggeredReferrals, triggeredReferrals } from './triggers';
 import { defaultThankYouPolicy, type ThankYouPolicy } from './policy';
 
 // Monday 2026-03-02, noon in Chicago. February 2026: the 20th and 27th are Fridays,
@@ -447,13 +447,26 @@ describe('thank-you where facts are shared (the desk)', () => {
     const { history, ctx } = contextOf(defaultPlaybook);
     const policy = defaultThankYouPolicy;
     const [first, second] = withSharedFacts(() => [
-      triggeredReferrals(history, policy, ctx),
-      triggeredReferrals(history, policy, ctx),
+      sharedTriggeredReferrals(history, policy, ctx),
+      sharedTriggeredReferrals(history, policy, ctx),
     ]);
     expect(second).toBe(first);
     expect(first).toStrictEqual(triggeredReferrals(history, policy, ctx));
     // Outside a scope every call works it out afresh.
-    expect(triggeredReferrals(history, policy, ctx)).not.toBe(triggeredReferrals(history, policy, ctx));
+    expect(sharedTriggeredReferrals(history, policy, ctx)).not.toBe(sharedTriggeredReferrals(history, policy, ctx));
+  });
+
+  it('gives a caller of the public function a list of its own, even inside a scope', () => {
+    const { history, ctx } = contextOf(defaultPlaybook);
+    const policy = defaultThankYouPolicy;
+    withSharedFacts(() => {
+      const shared = sharedTriggeredReferrals(history, policy, ctx);
+      const own = triggeredReferrals(history, policy, ctx);
+      expect(own).not.toBe(shared);
+      expect(own).toStrictEqual(shared);
+      own.length = 0;
+      expect(sharedTriggeredReferrals(history, policy, ctx).length).toBeGreaterThan(0);
+    });
   });
 
   it('does not share a list between two moments or two time zones', () => {
@@ -462,9 +475,9 @@ describe('thank-you where facts are shared (the desk)', () => {
     const later = { ...(ctx as object), now: Date.parse(NOW) + 86_400_000 } as never;
     const elsewhere = { ...(ctx as object), timeZone: 'Pacific/Auckland' } as never;
     withSharedFacts(() => {
-      const base = triggeredReferrals(history, policy, ctx);
-      expect(triggeredReferrals(history, policy, later)).not.toBe(base);
-      expect(triggeredReferrals(history, policy, elsewhere)).not.toBe(base);
+      const base = sharedTriggeredReferrals(history, policy, ctx);
+      expect(sharedTriggeredReferrals(history, policy, later)).not.toBe(base);
+      expect(sharedTriggeredReferrals(history, policy, elsewhere)).not.toBe(base);
     });
   });
 });

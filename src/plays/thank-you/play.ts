@@ -10,7 +10,7 @@ import { batchThankYous, type ThankYouBatch } from './batches';
 import { draftThankYou } from './draft';
 import { thankYouPolicyDefinition, type ThankYouPolicy } from './policy';
 import { collectTriggered } from './collect';
-import { triggeredReferrals, type TriggeredReferral } from './triggers';
+import { sharedTriggeredReferrals, type TriggeredReferral } from './triggers';
 
 /**
  * Separates referral ids in a thank-you action's anchor: U+001F (unit
@@ -220,14 +220,14 @@ export const thankYouPlay = definePlay({
     // Where facts are shared, the score's list of every triggered referral is worked
     // out here once and filtered; elsewhere only the owed ones are dated.
     const owed = isSharingFacts()
-      ? triggeredReferrals(history, policy, ctx).filter((triggered) => keep(triggered.at, triggered.acknowledgedBy))
+      ? sharedTriggeredReferrals(history, policy, ctx).filter((triggered) => keep(triggered.at, triggered.acknowledgedBy))
       : collectTriggered(history, policy, ctx, keep);
     return batchThankYous(owed, policy, ctx.timeZone).map((batch) => draftFor(history, batch, ctx));
   },
 
   score(history, ctx): PlayScore {
     const { policy } = ctx;
-    const result = thankYouScore(triggeredReferrals(history, policy, ctx), ctx);
+    const result = thankYouScore(sharedTriggeredReferrals(history, policy, ctx), ctx);
     const window = `in the last ${policy.scoreWindowDays} days`;
     const reasons: string[] = [];
     if (result.score === null) {
