@@ -14,18 +14,8 @@
 import type { Id } from '../../src/model/primitives';
 import type { PracticeSnapshot } from '../../src/model/snapshot';
 import { storedFixture } from './fixtures';
-import { floorPass, type FloorBucket, type FloorResult } from './floor';
+import { emptyBucket, floorPass, type FloorBucket, type FloorResult } from './floor';
 import { collectGarbage, median } from './timing';
-
-const emptyBucket = (): FloorBucket => ({
-  contacts: [],
-  touchpoints: [],
-  touchpointTimes: [],
-  referrals: [],
-  referralTimes: [],
-  thankYous: [],
-  thankYouTimes: [],
-});
 
 /** The floor with its helpers as closures made per call, as `floorPass` was written before. */
 function floorWithClosures(snapshot: PracticeSnapshot): FloorResult {

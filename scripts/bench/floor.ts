@@ -42,7 +42,8 @@ export interface FloorResult {
   readonly checksum: number;
 }
 
-const emptyBucket = (): FloorBucket => ({
+/** A bucket with no records. */
+export const emptyBucket = (): FloorBucket => ({
   contacts: [],
   touchpoints: [],
   touchpointTimes: [],
