@@ -13,6 +13,7 @@ import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { Id } from '../../model/primitives';
 import type { ThankYou } from '../../model/thank-you';
 import type { PlayContext } from '../play';
+import { isSharingFacts, sharedFact } from '../shared-facts';
 import { compareIds } from '../timeline';
 import type { ThankYouPolicy, ThankYouTrigger } from './policy';
 import type { ThankYouTriggerKind, TriggeredReferral } from './triggers';
@@ -144,4 +145,28 @@ export function collectTriggered(
     });
   }
   return triggered.sort((a, b) => a.at - b.at || compareIds(a.referral.record.id, b.referral.record.id));
+}
+
+/**
+ * `triggeredReferrals` for the play itself: inside a fact-sharing scope (the
+ * desk's plan and score of one office) one list, worked out once, that its plan
+ * and score both read and neither changes; elsewhere a new list. The public
+ * function always returns a new list, so that a caller may change it.
+ *
+ * @param history - The office's history.
+ * @param policy - The thank-you policy.
+ * @param ctx - The moment, the practice's time zone and business calendar.
+ * @returns The triggered referrals, by trigger time, then referral id; not to be changed.
+ * @internal
+ */
+export function sharedTriggeredReferrals(
+  history: OfficeHistory,
+  policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
+  ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
+): readonly TriggeredReferral[] {
+  if (!isSharingFacts()) return collectTriggered(history, policy, ctx, undefined);
+  // The list also depends on the time zone and the calendar: both are in the key.
+  return sharedFact(sharedTriggeredReferrals, history, policy, ctx.calendar, `${ctx.now} ${ctx.timeZone}`, () =>
+    collectTriggered(history, policy, ctx, undefined),
+  );
 }

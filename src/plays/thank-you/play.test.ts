@@ -6,7 +6,8 @@ import { defaultPlaybook, type Playbook } from '../../playbook/playbook';
 import { momentFor, playContext } from '../../engine/context';
 import { withSharedFacts } from '../shared-facts';
 import { thankYouPlay } from './play';
-import { sharedTriggeredReferrals, triggeredReferrals } from './triggers';
+import { sharedTriggeredReferrals } from './collect';
+import { triggeredReferrals } from './triggers';
 import { defaultThankYouPolicy, type ThankYouPolicy } from './policy';
 
 // Monday 2026-03-02, noon in Chicago. February 2026: the 20th and 27th are Fridays,

@@ -9,8 +9,8 @@ import { oldestFirst } from '../timeline';
 import { batchThankYous, type ThankYouBatch } from './batches';
 import { draftThankYou } from './draft';
 import { thankYouPolicyDefinition, type ThankYouPolicy } from './policy';
-import { collectTriggered } from './collect';
-import { sharedTriggeredReferrals, type TriggeredReferral } from './triggers';
+import { collectTriggered, sharedTriggeredReferrals } from './collect';
+import type { TriggeredReferral } from './triggers';
 
 /**
  * Separates referral ids in a thank-you action's anchor: U+001F (unit

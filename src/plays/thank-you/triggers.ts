@@ -2,7 +2,6 @@ import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { CalendarDate } from '../../model/primitives';
 import type { ThankYou } from '../../model/thank-you';
 import type { PlayContext } from '../play';
-import { isSharingFacts, sharedFact } from '../shared-facts';
 import { collectTriggered, firingOf } from './collect';
 import type { ThankYouPolicy, ThankYouTrigger } from './policy';
 
@@ -93,28 +92,4 @@ export function triggeredReferrals(
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
 ): TriggeredReferral[] {
   return collectTriggered(history, policy, ctx, undefined);
-}
-
-/**
- * {@link triggeredReferrals} for the play itself: inside a fact-sharing scope (the
- * desk's plan and score of one office) one list, worked out once, that its plan
- * and score both read and neither changes; elsewhere a new list. The public
- * function always returns a new list, so that a caller may change it.
- *
- * @param history - The office's history.
- * @param policy - The thank-you policy.
- * @param ctx - The moment, the practice's time zone and business calendar.
- * @returns The triggered referrals, by trigger time, then referral id; not to be changed.
- * @internal
- */
-export function sharedTriggeredReferrals(
-  history: OfficeHistory,
-  policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
-  ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
-): readonly TriggeredReferral[] {
-  if (!isSharingFacts()) return collectTriggered(history, policy, ctx, undefined);
-  // The list also depends on the time zone and the calendar: both are in the key.
-  return sharedFact(sharedTriggeredReferrals, history, policy, ctx.calendar, `${ctx.now} ${ctx.timeZone}`, () =>
-    collectTriggered(history, policy, ctx, undefined),
-  );
 }
