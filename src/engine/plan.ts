@@ -8,6 +8,7 @@ import { defaultPlays } from '../plays/default-plays';
 import type { FollowUpPolicy } from '../plays/follow-up/policy';
 import { followUpFacts } from '../plays/follow-up/status';
 import type { ActionDraft, Play, PlayContext } from '../plays/play';
+import { answerFor, type LastAnswers } from '../plays/reads';
 import type { Action } from './action';
 import { actionId } from './action-id';
 import { complianceLedger, complianceWarnings } from './compliance';
@@ -64,10 +65,18 @@ interface KeptDraft {
  * different key empties the cache. A holder that changes the decisions map in
  * place (the desk) calls {@link PlanCache.clear}.
  *
+ * For a play that declares what it reads ({@link Play.reads}) it also keeps what
+ * the play's `plan` last returned for each office: a new history of the office
+ * that differs only in parts the play does not read gets those drafts without
+ * the play being asked.
+ *
  * Besides the drafts it remembers, per call, which offices were eligible and,
  * for each play that chooses among offices (`select`), what it was given and what
  * it chose: when only some offices changed and their kept drafts came out equal
  * to before, the earlier choice stands and the other offices are not read again.
+ * When the same offices are in the same map with only some histories replaced
+ * (what the desk does after a write), only those offices are planned again and
+ * nothing else of the tenant is read but the map's entries.
  *
  * @internal
  */
@@ -98,6 +107,12 @@ interface DraftIds {
 interface PlayMemory {
   readonly drafts: WeakMap<OfficeHistory, readonly KeptDraft[]>;
   readonly ids: WeakMap<ActionDraft, string>;
+  /**
+   * For a play that declares what it reads ({@link Play.reads}): what its `plan`
+   * returned last, per office, so that an office whose history changed only in
+   * parts it does not read is not planned again.
+   */
+  readonly planned: LastAnswers<readonly ActionDraft[]> | undefined;
 }
 
 /** Which offices of an index were eligible, by position in its map. */
@@ -106,8 +121,10 @@ interface EligibleMemo {
   readonly lifecycles: readonly string[];
   /** Every history, in the map's order. */
   readonly all: readonly OfficeHistory[];
-  /** Parallel to `all`: whether its lifecycle is planned for. */
-  readonly planned: readonly boolean[];
+  /** Parallel to `all`: its position in `eligible`, or -1 when its lifecycle is not planned for. */
+  readonly eligibleAt: readonly number[];
+  /** The histories planned for, in the map's order. */
+  readonly eligible: readonly OfficeHistory[];
 }
 
 /** A `select` call remembered: the kept drafts of each eligible office and the choice. */
@@ -158,7 +175,7 @@ function memoryOf(state: PlanCacheState | undefined, play: Play): PlayMemory | u
   if (state === undefined) return undefined;
   let memory = state.byPlay.get(play);
   if (memory === undefined) {
-    memory = { drafts: new WeakMap(), ids: new WeakMap() };
+    memory = { drafts: new WeakMap(), ids: new WeakMap(), planned: play.reads === undefined ? undefined : new Map() };
     state.byPlay.set(play, memory);
   }
   return memory;
@@ -175,32 +192,97 @@ function groupByOffice(drafts: readonly ActionDraft[]): Map<Id, ActionDraft[]> {
   return groups;
 }
 
+/** The offices one call plans for, and how they differ from the last call's. */
+interface Eligibility {
+  /** The eligible offices' histories, in the index's order. */
+  readonly offices: readonly OfficeHistory[];
+  /**
+   * The last call's list (from the cache), when this one has the same offices at
+   * the same positions, only some of them with a new history; else `undefined`.
+   */
+  readonly previous: readonly OfficeHistory[] | undefined;
+  /** With `previous`: the positions whose history is new. */
+  readonly changed: readonly number[];
+}
+
 /**
  * The offices the plays plan for, in the index's order. With a memo of the same
- * map, a history at the same position as last time keeps its answer without being
- * read (only its identity is compared), so an unchanged tenant costs one walk of
- * the map.
+ * map, histories are compared by identity only: when the same offices are there,
+ * some with a new history and none changing whether it is planned for, the last
+ * call's lists are copied and patched at the positions that changed (which are
+ * returned), so that the plan reads only those offices again. Otherwise a
+ * history at the same position as last time keeps its answer without being read.
  */
 function eligibleOffices(
   index: PracticeIndex,
   lifecycles: readonly string[],
   state: PlanCacheState | undefined,
-): OfficeHistory[] {
+): Eligibility {
   const memo = state?.eligible;
-  const usable = memo !== undefined && memo.offices === index.offices && memo.lifecycles === lifecycles ? memo : undefined;
+  const usable =
+    memo !== undefined && memo.offices === index.offices && memo.lifecycles === lifecycles ? memo : undefined;
+  if (usable !== undefined && usable.all.length === index.offices.size) {
+    const patched = patchEligible(usable, index.offices.values(), lifecycles);
+    if (patched !== undefined) {
+      if (patched.all !== usable.all) {
+        state!.eligible = {
+          offices: usable.offices,
+          lifecycles,
+          all: patched.all,
+          eligibleAt: usable.eligibleAt,
+          eligible: patched.eligible,
+        };
+      }
+      return { offices: patched.eligible, previous: usable.eligible, changed: patched.changed };
+    }
+  }
   const all: OfficeHistory[] = [];
-  const planned: boolean[] = [];
+  const eligibleAt: number[] = [];
   const eligible: OfficeHistory[] = [];
   let position = 0;
   for (const history of index.offices.values()) {
-    const yes = usable !== undefined && usable.all[position] === history ? usable.planned[position]! : lifecycles.includes(history.office.lifecycle);
+    const yes =
+      usable !== undefined && usable.all[position] === history
+        ? usable.eligibleAt[position]! >= 0
+        : lifecycles.includes(history.office.lifecycle);
     all.push(history);
-    planned.push(yes);
+    eligibleAt.push(yes ? eligible.length : -1);
     if (yes) eligible.push(history);
     position += 1;
   }
-  if (state !== undefined) state.eligible = { offices: index.offices, lifecycles, all, planned };
-  return eligible;
+  if (state !== undefined) state.eligible = { offices: index.offices, lifecycles, all, eligibleAt, eligible };
+  return { offices: eligible, previous: undefined, changed: [] };
+}
+
+/**
+ * The memo's lists with the new histories put in, walking the map once and
+ * copying a list only when something in it changed; `undefined` when an office
+ * is not the one at the same position last time, or a new history changes
+ * whether its office is planned for.
+ */
+function patchEligible(
+  memo: EligibleMemo,
+  histories: IterableIterator<OfficeHistory>,
+  lifecycles: readonly string[],
+): { all: readonly OfficeHistory[]; eligible: readonly OfficeHistory[]; changed: number[] } | undefined {
+  let all: OfficeHistory[] | undefined;
+  let eligible: OfficeHistory[] | undefined;
+  const changed: number[] = [];
+  let position = 0;
+  for (const history of histories) {
+    const before = memo.all[position]!;
+    if (before !== history) {
+      const at = memo.eligibleAt[position]!;
+      if (before.office.id !== history.office.id || lifecycles.includes(history.office.lifecycle) !== at >= 0) return undefined;
+      (all ??= memo.all.slice())[position] = history;
+      if (at >= 0) {
+        (eligible ??= memo.eligible.slice())[at] = history;
+        changed.push(at);
+      }
+    }
+    position += 1;
+  }
+  return { all: all ?? memo.all, eligible: eligible ?? memo.eligible, changed };
 }
 
 /**
@@ -338,7 +420,7 @@ function keptFor(planner: Planner, history: OfficeHistory, previous?: readonly K
   let found: KeptDraft[] | undefined;
   // A counted loop: it runs for every office and play, and a `for…of` allocates an
   // iterator result per draft until it is optimised.
-  const planned = planner.play.plan(history, planner.context);
+  const planned = answerFor(memory?.planned, planner.play, history, planner.context, planOf);
   for (let d = 0; d < planned.length; d += 1) {
     const draft = planned[d]!;
     if (draft.outreach && isInsideFloor(run, history)) continue;
@@ -352,6 +434,11 @@ function keptFor(planner: Planner, history: OfficeHistory, previous?: readonly K
   if (kept === list) for (let k = 0; k < list.length; k += 1) planner.ids.set(list[k]!.draft, list[k]!.id);
   memory?.drafts.set(history, kept);
   return kept;
+}
+
+/** What a play's `plan` proposes for an office. */
+function planOf(play: Play, history: OfficeHistory, context: PlayContext<never>): readonly ActionDraft[] {
+  return play.plan(history, context);
 }
 
 /** The order of a plan: due date, priority (highest first), play order, office id, action id. */
@@ -483,7 +570,8 @@ function planWith(
   // Every office the plays plan for; `officeIds` narrows the output, but a play that
   // chooses among offices (`select`) still sees them all, so an office's actions are
   // the same whether it is planned alone or with the practice.
-  const eligible = eligibleOffices(index, lifecycles, state);
+  const eligibility = eligibleOffices(index, lifecycles, state);
+  const eligible = eligibility.offices;
   const wanted = options.officeIds === undefined ? undefined : new Set(options.officeIds);
   // The wanted offices are looked up, not searched for, so that the others are not read.
   const offices: OfficeHistory[] = [];
@@ -543,19 +631,33 @@ function planWith(
       // A history at the same position as in the last call is the same office with
       // the same records: its kept drafts are the ones remembered there, unread.
       const memo = state?.selections.get(play);
-      const lists = new Array<readonly KeptDraft[]>(eligible.length);
-      let unchanged = memo !== undefined && memo.histories.length === eligible.length;
-      for (let i = 0; i < eligible.length; i += 1) {
-        const history = eligible[i]!;
-        const before = memo?.histories[i];
-        if (before === history) {
-          lists[i] = memo!.kept[i]!;
-          continue;
+      let lists: (readonly KeptDraft[])[];
+      let unchanged: boolean;
+      if (memo !== undefined && eligibility.previous !== undefined && memo.histories === eligibility.previous) {
+        // The same offices as last call, some with a new history: only those are read.
+        lists = memo.kept.slice();
+        unchanged = true;
+        for (const i of eligibility.changed) {
+          const previous = memo.kept[i]!;
+          const list = keptFor(planner, eligible[i]!, previous);
+          if (list !== previous) unchanged = false;
+          lists[i] = list;
         }
-        const previous = before !== undefined && before.office.id === history.office.id ? memo!.kept[i] : undefined;
-        const list = preparedLists?.[i] ?? keptFor(planner, history, previous);
-        if (list !== previous) unchanged = false;
-        lists[i] = list;
+      } else {
+        lists = new Array<readonly KeptDraft[]>(eligible.length);
+        unchanged = memo !== undefined && memo.histories.length === eligible.length;
+        for (let i = 0; i < eligible.length; i += 1) {
+          const history = eligible[i]!;
+          const before = memo?.histories[i];
+          if (before === history) {
+            lists[i] = memo!.kept[i]!;
+            continue;
+          }
+          const previous = before !== undefined && before.office.id === history.office.id ? memo!.kept[i] : undefined;
+          const list = preparedLists?.[i] ?? keptFor(planner, history, previous);
+          if (list !== previous) unchanged = false;
+          lists[i] = list;
+        }
       }
       let selection: SelectionMemo;
       if (unchanged && memo !== undefined) {

@@ -2,7 +2,8 @@ import type { OfficeHistory } from '../model/history';
 import type { Id } from '../model/primitives';
 import type { Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
-import type { Play, PlayScore } from '../plays/play';
+import type { Play, PlayContext, PlayScore } from '../plays/play';
+import { answerFor, type LastAnswers } from '../plays/reads';
 import { roundScore } from '../plays/round-score';
 import type { RecordRef } from './action';
 import { isEnabled, momentFor, playContext, toMillis, type Moment } from './context';
@@ -85,7 +86,89 @@ export function scoreRelationship(
   now: Moment,
   options: ScoreOptions = {},
 ): RelationshipScore {
-  const moment = momentFor(history.context, toMillis(now));
+  return scoreRelationshipWith(history, playbook, now, options, undefined);
+}
+
+/**
+ * What {@link scoreRelationshipWith} remembers between calls: for each play that
+ * declares what it reads ({@link Play.reads}), its last score per office. The
+ * moment, the playbook and the practice-wide facts are the cache's key; a
+ * different key empties it.
+ *
+ * @internal
+ */
+export interface ScoreCache {
+  /** Forgets everything. */
+  clear(): void;
+  /** @internal */
+  key: readonly unknown[] | undefined;
+  /** @internal */
+  readonly byPlay: Map<Play, LastAnswers<PlayScore>>;
+}
+
+/**
+ * Creates an empty {@link ScoreCache}.
+ *
+ * @returns The cache.
+ * @internal
+ */
+export function createScoreCache(): ScoreCache {
+  const cache: ScoreCache = {
+    key: undefined,
+    byPlay: new Map(),
+    clear() {
+      cache.key = undefined;
+      cache.byPlay.clear();
+    },
+  };
+  return cache;
+}
+
+/** The cache's last scores for a play, for the key; the cache is emptied first when the key changed. */
+function answersOf(cache: ScoreCache | undefined, key: readonly unknown[], play: Play): LastAnswers<PlayScore> | undefined {
+  if (cache === undefined || play.reads === undefined) return undefined;
+  if (cache.key === undefined || cache.key.length !== key.length || !cache.key.every((part, i) => part === key[i])) {
+    cache.key = key;
+    cache.byPlay.clear();
+  }
+  let answers = cache.byPlay.get(play);
+  if (answers === undefined) {
+    answers = new Map();
+    cache.byPlay.set(play, answers);
+  }
+  return answers;
+}
+
+/** What a play's `score` says about an office. */
+function scoreOf(play: Play, history: OfficeHistory, context: PlayContext<never>): PlayScore {
+  return play.score(history, context);
+}
+
+/**
+ * {@link scoreRelationship} with a {@link ScoreCache}: a play whose declared parts
+ * of the history did not change since its last score of the office is not asked
+ * again (the desk keeps one cache). The result is always what
+ * {@link scoreRelationship} returns.
+ *
+ * @param history - As for {@link scoreRelationship}.
+ * @param playbook - As for {@link scoreRelationship}.
+ * @param now - As for {@link scoreRelationship}.
+ * @param options - As for {@link scoreRelationship}.
+ * @param cache - The cache, or `undefined` for none.
+ * @returns The score and its components.
+ * @throws {@link ValidationError} when `now` is not a valid moment.
+ * @internal
+ */
+export function scoreRelationshipWith(
+  history: OfficeHistory,
+  playbook: Playbook,
+  now: Moment,
+  options: ScoreOptions,
+  cache: ScoreCache | undefined,
+): RelationshipScore {
+  const millis = toMillis(now);
+  const moment = momentFor(history.context, millis);
+  const key = cache === undefined ? undefined : [millis, playbook, history.context];
   const components: ScoreComponent[] = [];
   let weighted = 0;
   let weights = 0;
@@ -93,7 +176,7 @@ export function scoreRelationship(
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) continue;
     const weight = Number((context.policy as { scoreWeight?: unknown }).scoreWeight ?? 1);
-    const result = play.score(history, context);
+    const result = answerFor(key === undefined ? undefined : answersOf(cache, key, play), play, history, context, scoreOf);
     const score = result.score === null ? null : roundScore(Math.min(100, Math.max(0, result.score)));
     if (score !== null && weight > 0) {
       weighted += weight * score;

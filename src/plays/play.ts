@@ -125,7 +125,30 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
   select?(drafts: readonly ActionDraft[], context: PlayContext<PolicyOf<S>>): readonly ActionDraft[];
   /** Scores one office for this play. Pure. */
   score(history: OfficeHistory, context: PlayContext<PolicyOf<S>>): PlayScore;
+  /**
+   * The lists of an office history that `plan` and `score` read, besides the
+   * office itself, the practice-wide facts and the time zone, which every play may
+   * read. Optional: without it, the play is taken to read the whole history.
+   *
+   * A caller that plans again after a change (the desk) reuses the play's last
+   * drafts and score for an office when none of the listed parts changed: a play
+   * listing `['referrals']` is not asked again after a touchpoint is logged. A play
+   * that reads a part it does not list would then answer from stale records, so
+   * list every part the play, or any helper it calls, reads. Only the four names
+   * of {@link HistoryPart} count; a list with any other entry is treated as if
+   * the play read everything.
+   */
+  readonly reads?: readonly HistoryPart[] | undefined;
 }
+
+/**
+ * A part of an office history a play can declare it reads (see {@link Play.reads}):
+ * `touchpoints` stands for `touchpoints`, `touchpointRecords` and
+ * `touchpointTimes` together.
+ *
+ * @category Plays
+ */
+export type HistoryPart = 'contacts' | 'touchpoints' | 'referrals' | 'thankYous';
 
 /**
  * The policy type a play's schema describes, deeply read-only.

@@ -7,7 +7,10 @@ import { scoreRelationship } from '../engine/score';
 import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
 import { beAResourcePlay } from '../plays/be-a-resource/play';
+import { defaultPlays } from '../plays/default-plays';
 import { followUpPlay } from '../plays/follow-up/play';
+import type { Play } from '../plays/play';
+import { thankYouPlay } from '../plays/thank-you/play';
 import { generatePractice } from '../testing/generator';
 import { createDesk } from './desk';
 import { snapshotOperations } from './snapshot-operations';
@@ -292,5 +295,92 @@ describe('createDesk under other writers and overlapping calls', () => {
         planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === office.id),
       );
     }
+  });
+});
+
+/** What a test changes about a play: its `reads` (`undefined` to take it away). */
+type Overrides = { readonly reads?: Play['reads'] | undefined };
+
+describe('createDesk, asking plays again', () => {
+  /** A play that counts its `plan` and `score` calls, per office. */
+  function counting(play: Play, overrides: Overrides = {}) {
+    const calls = { plan: [] as string[], score: [] as string[] };
+    const counted: Play = {
+      ...play,
+      ...overrides,
+      plan: (history, context) => (calls.plan.push(history.office.id), play.plan(history, context)),
+      score: (history, context) => (calls.score.push(history.office.id), play.score(history, context)),
+    };
+    return { counted, calls };
+  }
+
+  async function watched(overrides: Overrides = {}) {
+    const store = await seeded();
+    await store.upsertContact({ id: 'a-c', tenantId: T, officeId: 'a', name: 'Pat Lee', role: 'physician' });
+    await store.appendReferral({ id: 'a-r', tenantId: T, officeId: 'a', contactIds: ['a-c'], receivedAt: daysBefore(NOW, 3), via: 'fax', patient: { reference: 'p-1' } });
+    const thanks = counting(thankYouPlay);
+    const followUp = counting(followUpPlay, overrides);
+    const plays = defaultPlays.map((play) => (play.id === 'thank-you' ? thanks.counted : play.id === 'follow-up' ? followUp.counted : play));
+    const desk = createDesk({ store, plays });
+    const fresh = async (id: string) => {
+      const snapshot = await store.loadSnapshot();
+      const history = indexSnapshot(snapshot).offices.get(id)!;
+      return {
+        // The plays themselves, not the counting copies: counting is the desk's alone.
+        actions: planActions({ snapshot, playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === id),
+        score: scoreRelationship(history, defaultPlaybook, NOW),
+      };
+    };
+    return { store, desk, thanks: thanks.calls, followUp: followUp.calls, fresh };
+  }
+
+  it('does not ask a play again after a change to a part it does not read', async () => {
+    const { desk, thanks, followUp, fresh } = await watched();
+    await desk.office('a', NOW);
+    // Without a play that chooses among offices, only the office asked about is planned.
+    expect([thanks.plan, thanks.score, followUp.plan, followUp.score]).toEqual([['a'], ['a'], ['a'], ['a']]);
+    // A touchpoint: the follow-up play reads touchpoints, the thank-you play does not.
+    await desk.logTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 2), channel: 'phone', purposes: ['follow-up'] });
+    const afterTouch = (await desk.office('a', NOW))!;
+    expect([thanks.plan.length, thanks.score.length]).toEqual([1, 1]);
+    expect([followUp.plan, followUp.score]).toEqual([['a', 'a'], ['a', 'a']]);
+    expect({ actions: afterTouch.actions, score: afterTouch.score }).toEqual(await fresh('a'));
+    // A thank-you: now only the thank-you play is asked again.
+    await desk.logThankYou({ id: 'a-y', tenantId: T, officeId: 'a', contactIds: ['a-c'], referralIds: ['a-r'], sentAt: daysBefore(NOW, 1), medium: 'handwritten-card' });
+    const afterThanks = (await desk.office('a', NOW))!;
+    expect([thanks.plan, thanks.score]).toEqual([['a', 'a'], ['a', 'a']]);
+    expect([followUp.plan.length, followUp.score.length]).toEqual([2, 2]);
+    expect({ actions: afterThanks.actions, score: afterThanks.score }).toEqual(await fresh('a'));
+  });
+
+  it('asks a play without `reads` again after any change to the office', async () => {
+    const { desk, followUp, fresh } = await watched({ reads: undefined });
+    await desk.office('a', NOW);
+    await desk.logThankYou({ id: 'a-y', tenantId: T, officeId: 'a', contactIds: ['a-c'], referralIds: ['a-r'], sentAt: daysBefore(NOW, 1), medium: 'handwritten-card' });
+    const view = (await desk.office('a', NOW))!;
+    expect([followUp.plan, followUp.score]).toEqual([['a', 'a'], ['a', 'a']]);
+    expect({ actions: view.actions, score: view.score }).toEqual(await fresh('a'));
+  });
+
+  it('treats a `reads` list with an unknown part name as reading everything', async () => {
+    const { desk, followUp } = await watched({ reads: ['touchpoint'] as unknown as Play['reads'] });
+    await desk.office('a', NOW);
+    await desk.logThankYou({ id: 'a-y', tenantId: T, officeId: 'a', contactIds: ['a-c'], referralIds: ['a-r'], sentAt: daysBefore(NOW, 1), medium: 'handwritten-card' });
+    await desk.office('a', NOW);
+    expect([followUp.plan, followUp.score]).toEqual([['a', 'a'], ['a', 'a']]);
+  });
+
+  it('after a change to one office, plans only that office again, for every office asked about', async () => {
+    const { desk, followUp, fresh } = await watched();
+    await desk.plan(NOW);
+    expect(followUp.plan).toEqual(['a', 'b', 'c']);
+    await desk.logTouchpoint({ id: 'b-t2', tenantId: T, officeId: 'b', at: daysBefore(NOW, 2), channel: 'phone', purposes: ['follow-up'] });
+    const c = (await desk.office('c', NOW))!;
+    const b = (await desk.office('b', NOW))!;
+    const plan = await desk.plan(NOW);
+    expect(followUp.plan).toEqual(['a', 'b', 'c', 'b']);
+    expect(c.actions).toEqual((await fresh('c')).actions);
+    expect(b.actions).toEqual((await fresh('b')).actions);
+    expect(plan.filter((action) => action.officeId === 'b')).toEqual(b.actions);
   });
 });

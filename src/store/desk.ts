@@ -3,7 +3,7 @@ import type { Action } from '../engine/action';
 import { toMillis, type Moment } from '../engine/context';
 import { followUpStatus } from '../engine/follow-up-status';
 import { createPlanCache, planIndexWith } from '../engine/plan';
-import { scoreRelationship, type RelationshipScore } from '../engine/score';
+import { createScoreCache, scoreRelationshipWith, type RelationshipScore } from '../engine/score';
 import { rankIndexedSources, type SourceRanking } from '../engine/sources';
 import type { ActionDecision } from '../model/action-decision';
 import type { Clinician } from '../model/clinician';
@@ -242,6 +242,9 @@ export function createDesk(options: DeskOptions): Desk {
   // recomputes only the office written to (and a play that chooses among offices,
   // like `ask`, only redoes its choice).
   const planCache = createPlanCache();
+  // Each play's last score per office, for the plays that declare what they read:
+  // after a touchpoint is logged, a play that reads no touchpoints is not asked again.
+  const scoreCache = createScoreCache();
 
   const load = (): Promise<Working> => {
     if (working === undefined) {
@@ -548,13 +551,14 @@ export function createDesk(options: DeskOptions): Desk {
       return withSharedFacts(() => ({
         history,
         actions: planIndexWith({ index, playbook, now: at, officeIds: [officeId], plays }, planCache),
-        score: scoreRelationship(history, playbook, at, scoreOptions),
+        score: scoreRelationshipWith(history, playbook, at, scoreOptions, scoreCache),
         followUp: followUpStatus(history, playbook, at),
       }));
     },
     refresh() {
       working = undefined;
       planCache.clear();
+      scoreCache.clear();
     },
     refreshOffice(officeId) {
       return serially(async () => {

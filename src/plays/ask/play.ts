@@ -267,6 +267,7 @@ export const askPlay = definePlay({
   id: 'ask',
   title: 'Ask for referrals',
   policy: askPolicyDefinition,
+  reads: ['contacts', 'touchpoints', 'referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const ask = askDraft(history, ctx);

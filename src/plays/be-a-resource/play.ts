@@ -70,6 +70,7 @@ export const beAResourcePlay = definePlay({
   id: 'be-a-resource',
   title: 'Be a resource',
   policy: beAResourcePolicyDefinition,
+  reads: ['touchpoints', 'referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -65,6 +65,7 @@ export const educatePlay = definePlay({
   id: 'educate',
   title: 'Educate',
   policy: educatePolicyDefinition,
+  reads: ['contacts', 'touchpoints'],
 
   plan(history, ctx): ActionDraft[] {
     const message = history.context.currentMessage;

@@ -62,6 +62,7 @@ export const faceToFacePlay = definePlay({
   id: 'face-to-face',
   title: 'Meet face to face',
   policy: faceToFacePolicyDefinition,
+  reads: ['contacts', 'touchpoints'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

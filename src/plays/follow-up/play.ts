@@ -65,6 +65,7 @@ export const followUpPlay = definePlay({
   id: 'follow-up',
   title: 'Follow up',
   policy: followUpPolicyDefinition,
+  reads: ['touchpoints'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -75,6 +75,7 @@ export const officeStaffPlay = definePlay({
   id: 'office-staff',
   title: 'Office staff',
   policy: officeStaffPolicyDefinition,
+  reads: ['contacts', 'touchpoints', 'referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -67,6 +67,7 @@ export const stockCardsPlay = definePlay({
   id: 'stock-cards',
   title: 'Stock cards',
   policy: stockCardsPolicyDefinition,
+  reads: ['touchpoints', 'referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

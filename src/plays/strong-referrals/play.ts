@@ -49,6 +49,7 @@ export const strongReferralsPlay = definePlay({
   id: 'strong-referrals',
   title: 'Strong referrals',
   policy: strongReferralsPolicyDefinition,
+  reads: ['contacts', 'touchpoints', 'referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

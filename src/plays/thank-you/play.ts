@@ -209,6 +209,7 @@ export const thankYouPlay = definePlay({
   id: 'thank-you',
   title: 'Thank you',
   policy: thankYouPolicyDefinition,
+  reads: ['contacts', 'referrals', 'thankYous'],
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { momentFor, playContext } from '../engine/context';
+import { indexSnapshot, pairTimed, type OfficeHistory, type PracticeIndex } from '../model/history';
+import { defaultPlaybook } from '../playbook/playbook';
+import { generatePractice } from '../testing/generator';
+import { defaultPlays } from './default-plays';
+import type { HistoryPart } from './play';
+
+/**
+ * The property behind {@link Play.reads}: a play's plan and score depend only on
+ * the parts of a history it declares (and on the office, context and time zone).
+ * Each run takes an office's history, replaces every part the play does not
+ * declare by another office's list for that part, and asks for the same plan and
+ * the same score. A play reading an undeclared part sees other records, and
+ * almost always answers differently.
+ */
+
+const NOW = '2026-03-02T18:00:00Z';
+const HOUR = 3_600_000;
+const PARTS: readonly HistoryPart[] = ['contacts', 'touchpoints', 'referrals', 'thankYous'];
+
+/** How many records a history holds in a part. */
+function sizeOf(history: OfficeHistory, part: HistoryPart): number {
+  switch (part) {
+    case 'contacts':
+      return history.contacts.length;
+    case 'touchpoints':
+      return history.touchpointRecords.length;
+    case 'referrals':
+      return history.referrals.length;
+    case 'thankYous':
+      return history.thankYous.length;
+  }
+}
+
+const practices = new Map<string, PracticeIndex>();
+
+/** A generated practice, indexed (kept: fast-check revisits seeds while shrinking). */
+function practice(seed: number, offices: number): PracticeIndex {
+  const key = `${seed}/${offices}`;
+  let index = practices.get(key);
+  if (index === undefined) {
+    const snapshot = generatePractice({ seed, offices, now: NOW, touchpoints: 60 * offices, referrals: 8 * offices });
+    index = indexSnapshot(snapshot);
+    practices.set(key, index);
+  }
+  return index;
+}
+
+/**
+ * Whose list replaces a part: the other office with the most records in it (most
+ * runs, so that the replaced part is rarely empty), or any other office (which
+ * can also be one with none).
+ */
+const donorChoice = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({ kind: 'richest' as const }) },
+  { weight: 2, arbitrary: fc.nat({ max: 1000 }).map((n) => ({ kind: 'any' as const, n })) },
+);
+type DonorChoice = typeof donorChoice extends fc.Arbitrary<infer T> ? T : never;
+
+function donorFor(others: readonly OfficeHistory[], part: HistoryPart, choice: DonorChoice): OfficeHistory {
+  if (choice.kind === 'any') return others[choice.n % others.length]!;
+  let best = others[0]!;
+  for (const other of others) if (sizeOf(other, part) > sizeOf(best, part)) best = other;
+  return best;
+}
+
+/** `history` with each part not in `kept` taken from its donor; office, context and time zone kept. */
+function variantOf(
+  history: OfficeHistory,
+  kept: ReadonlySet<HistoryPart>,
+  donors: Readonly<Record<HistoryPart, OfficeHistory>>,
+): OfficeHistory {
+  const from = (part: HistoryPart): OfficeHistory => (kept.has(part) ? history : donors[part]);
+  const touchpointRecords = from('touchpoints').touchpointRecords;
+  const touchpointTimes = from('touchpoints').touchpointTimes;
+  return {
+    office: history.office,
+    context: history.context,
+    timeZone: history.timeZone,
+    contacts: from('contacts').contacts,
+    touchpoints: pairTimed(touchpointRecords, touchpointTimes),
+    touchpointRecords,
+    touchpointTimes,
+    referrals: from('referrals').referrals,
+    thankYous: from('thankYous').thankYous,
+  };
+}
+
+const run = fc.record({
+  seed: fc.integer({ min: 1, max: 60 }),
+  offices: fc.integer({ min: 3, max: 7 }),
+  office: fc.nat({ max: 1000 }),
+  donors: fc.record({ contacts: donorChoice, touchpoints: donorChoice, referrals: donorChoice, thankYous: donorChoice }),
+  /** The moment of planning, in hours from NOW: a few days either side, so that due dates and windows move. */
+  hours: fc.integer({ min: -24 * 6, max: 24 * 6 }),
+});
+
+describe.each(defaultPlays.map((play) => [play.id, play] as const))('%s reads only what it declares', (_id, play) => {
+  it('plans and scores the same with every undeclared part taken from another office', () => {
+    const kept = new Set<HistoryPart>(play.reads ?? PARTS);
+    const undeclared = PARTS.filter((part) => !kept.has(part));
+    let swapped = 0;
+    fc.assert(
+      fc.property(run, ({ seed, offices, office, donors, hours }) => {
+        const index = practice(seed, offices);
+        const histories = [...index.offices.values()];
+        const history = histories[office % histories.length]!;
+        const others = histories.filter((other) => other !== history);
+        const donorsByPart = {
+          contacts: donorFor(others, 'contacts', donors.contacts),
+          touchpoints: donorFor(others, 'touchpoints', donors.touchpoints),
+          referrals: donorFor(others, 'referrals', donors.referrals),
+          thankYous: donorFor(others, 'thankYous', donors.thankYous),
+        };
+        const variant = variantOf(history, kept, donorsByPart);
+        if (undeclared.some((part) => sizeOf(variant, part) !== sizeOf(history, part))) swapped += 1;
+        const ctx = playContext(play, defaultPlaybook, momentFor(index.context, Date.parse(NOW) + hours * HOUR));
+        expect(play.plan(variant, ctx)).toStrictEqual(play.plan(history, ctx));
+        expect(play.score(variant, ctx)).toStrictEqual(play.score(history, ctx));
+      }),
+      { numRuns: 300 },
+    );
+    // Teeth: most runs really replaced something (a different number of records in some part).
+    if (undeclared.length > 0) expect(swapped).toBeGreaterThan(150);
+  });
+});
