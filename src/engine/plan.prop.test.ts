@@ -7,7 +7,9 @@ import { unwrap } from '../model/result';
 import { parseSnapshot, type PracticeSnapshot } from '../model/snapshot';
 import { deepFreeze } from '../playbook/deep-freeze';
 import { defaultPlaybook } from '../playbook/playbook';
+import { defaultPlays } from '../plays/default-plays';
 import { followUpStatuses } from '../plays/follow-up/status';
+import { momentFor, playContext } from './context';
 import { followUpStatus } from './follow-up-status';
 import { planActions } from './plan';
 import { scoreRelationship } from './score';
@@ -134,6 +136,34 @@ describe('scoreRelationship (properties)', () => {
             expect(component.score).toBeLessThanOrEqual(100);
           }
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('outreach-only plays propose only outreach, for every office and moment', () => {
+    fc.assert(
+      fc.property(snapshots, nows, (snapshot, now) => {
+        const index = indexSnapshot(snapshot);
+        const moment = momentFor(index.context, Date.parse(now));
+        for (const play of defaultPlays.filter((candidate) => candidate.outreachOnly === true)) {
+          const context = playContext(play, defaultPlaybook, moment);
+          for (const history of index.offices.values()) {
+            for (const draft of play.plan(history, context as never)) expect(draft.outreach, `${play.id} ${draft.kind}`).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('plans the same with and without outreach-only plays skipped inside the nuisance floor', () => {
+    const asked = defaultPlays.map((play) => ({ ...play, outreachOnly: false }));
+    fc.assert(
+      fc.property(snapshots, nows, (snapshot, now) => {
+        expect(planActions({ snapshot, playbook: defaultPlaybook, now })).toEqual(
+          planActions({ snapshot, playbook: defaultPlaybook, now, plays: asked }),
+        );
       }),
       RUNS,
     );

@@ -1,4 +1,6 @@
 import { addDays, compareCalendarDates } from '../calendar/dates';
+import { invalidArgument } from '../calendar/validation';
+import type { ValidationError } from '../errors';
 import type { ActionDecision } from '../model/action-decision';
 import { indexSnapshot, type OfficeHistory, type PracticeIndex } from '../model/history';
 import type { CalendarDate, Id } from '../model/primitives';
@@ -418,14 +420,19 @@ function keptFor(planner: Planner, history: OfficeHistory, previous?: readonly K
   const remembered = memory?.drafts.get(history);
   if (remembered !== undefined) return remembered;
   let found: KeptDraft[] | undefined;
+  const { play } = planner;
+  const outreachOnly = play.outreachOnly === true;
+  // Inside the floor every draft of an outreach-only play would be dropped: it is not asked.
+  const planned =
+    outreachOnly && isInsideFloor(run, history) ? noPlanned : answerFor(memory?.planned, play, history, planner.context, planOf);
   // A counted loop: it runs for every office and play, and a `for…of` allocates an
   // iterator result per draft until it is optimised.
-  const planned = answerFor(memory?.planned, planner.play, history, planner.context, planOf);
   for (let d = 0; d < planned.length; d += 1) {
     const draft = planned[d]!;
+    if (outreachOnly && draft.outreach !== true) throw notOutreach(play, draft);
     if (draft.outreach && isInsideFloor(run, history)) continue;
     if (compareCalendarDates(draft.due, run.horizonEnd) > 0) continue;
-    const id = actionId(planner.play.id, draft.kind, draft.officeId, draft.anchor);
+    const id = actionId(play.id, draft.kind, draft.officeId, draft.anchor);
     if (hiddenByDecision(decisionsFor(run, id), run.today)) continue;
     (found ??= []).push({ draft, id });
   }
@@ -434,6 +441,20 @@ function keptFor(planner: Planner, history: OfficeHistory, previous?: readonly K
   if (kept === list) for (let k = 0; k < list.length; k += 1) planner.ids.set(list[k]!.draft, list[k]!.id);
   memory?.drafts.set(history, kept);
   return kept;
+}
+
+/** What an outreach-only play proposes for an office inside the nuisance floor, unasked. */
+const noPlanned: readonly ActionDraft[] = Object.freeze([]);
+
+/** The error for a draft that breaks its play's `outreachOnly` declaration. */
+function notOutreach(play: Play, draft: ActionDraft): ValidationError {
+  return invalidArgument(
+    `play ${play.id}`,
+    `declares outreachOnly, but proposed a ${JSON.stringify(draft.kind)} draft for office ${JSON.stringify(draft.officeId)} ` +
+      'that is not outreach; set outreach: true on it, or take outreachOnly away',
+    'custom',
+    ['outreachOnly'],
+  );
 }
 
 /** What a play's `plan` proposes for an office. */
@@ -476,7 +497,8 @@ function keptByOffice(planners: readonly Planner[], offices: readonly OfficeHist
  *
  * 1. drops *outreach* for offices contacted within the follow-up nuisance floor
  *    (`plays['follow-up'].nuisanceFloorDays`; responses such as thank-you cards
- *    and intake expediting are not outreach);
+ *    and intake expediting are not outreach); a play that declares
+ *    `outreachOnly` is not asked to plan for such an office at all;
  * 2. drops actions due after today + `planning.horizonDays`;
  * 3. gives each action its deterministic id ({@link actionId});
  * 4. honours decisions: `done` and `dismissed` hide an action, `snoozed` hides it

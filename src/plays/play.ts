@@ -139,6 +139,17 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
    * the play read everything.
    */
   readonly reads?: readonly HistoryPart[] | undefined;
+  /**
+   * Whether every draft the play proposes is outreach (`outreach: true`).
+   * Optional, default `false`.
+   *
+   * The engine drops outreach for an office contacted within the follow-up
+   * nuisance floor; a play that declares this is not asked to `plan` for such an
+   * office at all, since everything it proposed there would be dropped. A draft
+   * with `outreach: false` from such a play is an error (a `ValidationError`
+   * naming the play), so that the declaration cannot silently hide actions.
+   */
+  readonly outreachOnly?: boolean | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { daysBefore } from '../../test/scenario';
 import { memoryStore } from '../adapters/memory/index';
+import { ValidationError } from '../errors';
 import { followUpStatus } from '../engine/follow-up-status';
 import { planActions } from '../engine/plan';
 import { scoreRelationship } from '../engine/score';
@@ -298,8 +299,8 @@ describe('createDesk under other writers and overlapping calls', () => {
   });
 });
 
-/** What a test changes about a play: its `reads` (`undefined` to take it away). */
-type Overrides = { readonly reads?: Play['reads'] | undefined };
+/** What a test changes about a play: its `reads` (`undefined` to take it away), `outreachOnly`. */
+type Overrides = { readonly reads?: Play['reads'] | undefined; readonly outreachOnly?: boolean | undefined };
 
 describe('createDesk, asking plays again', () => {
   /** A play that counts its `plan` and `score` calls, per office. */
@@ -319,7 +320,8 @@ describe('createDesk, asking plays again', () => {
     await store.upsertContact({ id: 'a-c', tenantId: T, officeId: 'a', name: 'Pat Lee', role: 'physician' });
     await store.appendReferral({ id: 'a-r', tenantId: T, officeId: 'a', contactIds: ['a-c'], receivedAt: daysBefore(NOW, 3), via: 'fax', patient: { reference: 'p-1' } });
     const thanks = counting(thankYouPlay);
-    const followUp = counting(followUpPlay, overrides);
+    // Asked for offices inside the nuisance floor too, so that every call shows.
+    const followUp = counting(followUpPlay, { outreachOnly: false, ...overrides });
     const plays = defaultPlays.map((play) => (play.id === 'thank-you' ? thanks.counted : play.id === 'follow-up' ? followUp.counted : play));
     const desk = createDesk({ store, plays });
     const fresh = async (id: string) => {
@@ -382,5 +384,39 @@ describe('createDesk, asking plays again', () => {
     expect(c.actions).toEqual((await fresh('c')).actions);
     expect(b.actions).toEqual((await fresh('b')).actions);
     expect(plan.filter((action) => action.officeId === 'b')).toEqual(b.actions);
+  });
+});
+
+describe('createDesk and planActions, outreach-only plays', () => {
+  it('does not ask an outreach-only play to plan for an office inside the nuisance floor', async () => {
+    const store = await seeded();
+    // `a` was contacted yesterday (inside the 30-day floor); `b` and `c` 100 days ago.
+    await store.appendTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 1), channel: 'phone', purposes: ['follow-up'] });
+    const asked: string[] = [];
+    const base: Play = followUpPlay;
+    const counted: Play = { ...base, plan: (history, context) => (asked.push(history.office.id), base.plan(history, context)) };
+    const plays = defaultPlays.map((play) => (play.id === 'follow-up' ? counted : play));
+    const snapshot = await store.loadSnapshot();
+    const actions = planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays });
+    expect(asked).toEqual(['b', 'c']);
+    // The same actions as when the play is asked everywhere and the floor drops its drafts.
+    expect(actions).toEqual(planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays: defaultPlays.map((play) => (play.id === 'follow-up' ? { ...followUpPlay, outreachOnly: false } : play)) }));
+    asked.length = 0;
+    const desk = createDesk({ store, plays });
+    expect((await desk.office('a', NOW))?.actions).toEqual(actions.filter((action) => action.officeId === 'a'));
+    expect(asked).toEqual([]);
+  });
+
+  it('rejects a draft that is not outreach from a play that declares outreachOnly', async () => {
+    const store = await seeded();
+    const base: Play = followUpPlay;
+    const liar: Play = {
+      ...base,
+      plan: (history, context) => base.plan(history, context).map((draft) => ({ ...draft, outreach: false })),
+    };
+    const snapshot = await store.loadSnapshot();
+    const plan = () => planActions({ snapshot, playbook: defaultPlaybook, now: NOW, plays: [liar] });
+    expect(plan).toThrow(ValidationError);
+    expect(plan).toThrow(/play follow-up.*declares outreachOnly, but proposed a "follow-up" draft for office "a" that is not outreach/);
   });
 });

@@ -71,6 +71,7 @@ export const beAResourcePlay = definePlay({
   title: 'Be a resource',
   policy: beAResourcePolicyDefinition,
   reads: ['touchpoints', 'referrals'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -66,6 +66,7 @@ export const educatePlay = definePlay({
   title: 'Educate',
   policy: educatePolicyDefinition,
   reads: ['contacts', 'touchpoints'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const message = history.context.currentMessage;

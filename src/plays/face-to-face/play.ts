@@ -63,6 +63,7 @@ export const faceToFacePlay = definePlay({
   title: 'Meet face to face',
   policy: faceToFacePolicyDefinition,
   reads: ['contacts', 'touchpoints'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

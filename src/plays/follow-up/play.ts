@@ -66,6 +66,7 @@ export const followUpPlay = definePlay({
   title: 'Follow up',
   policy: followUpPolicyDefinition,
   reads: ['touchpoints'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -76,6 +76,7 @@ export const officeStaffPlay = definePlay({
   title: 'Office staff',
   policy: officeStaffPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

@@ -68,6 +68,7 @@ export const stockCardsPlay = definePlay({
   title: 'Stock cards',
   policy: stockCardsPolicyDefinition,
   reads: ['touchpoints', 'referrals'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

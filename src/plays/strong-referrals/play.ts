@@ -50,6 +50,7 @@ export const strongReferralsPlay = definePlay({
   title: 'Strong referrals',
   policy: strongReferralsPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
+  outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
