@@ -91,7 +91,8 @@ export function scoreRelationship(
 
 /**
  * What {@link scoreRelationshipWith} remembers between calls: for each play that
- * declares what it reads ({@link Play.reads}), its last score per office. The
+ * declares what it reads ({@link Play.scoreReads}, else {@link Play.reads}), its
+ * last score per office. The
  * moment, the playbook and the practice-wide facts are the cache's key; a
  * different key empties it.
  *
@@ -126,7 +127,7 @@ export function createScoreCache(): ScoreCache {
 
 /** The cache's last scores for a play, for the key; the cache is emptied first when the key changed. */
 function answersOf(cache: ScoreCache | undefined, key: readonly unknown[], play: Play): LastAnswers<PlayScore> | undefined {
-  if (cache === undefined || play.reads === undefined) return undefined;
+  if (cache === undefined || (play.scoreReads ?? play.reads) === undefined) return undefined;
   if (cache.key === undefined || cache.key.length !== key.length || !cache.key.every((part, i) => part === key[i])) {
     cache.key = key;
     cache.byPlay.clear();
@@ -176,7 +177,14 @@ export function scoreRelationshipWith(
     const context = playContext(play, playbook, moment);
     if (!isEnabled(context.policy)) continue;
     const weight = Number((context.policy as { scoreWeight?: unknown }).scoreWeight ?? 1);
-    const result = answerFor(key === undefined ? undefined : answersOf(cache, key, play), play, history, context, scoreOf);
+    const result = answerFor(
+      key === undefined ? undefined : answersOf(cache, key, play),
+      play,
+      history,
+      context,
+      scoreOf,
+      play.scoreReads ?? play.reads,
+    );
     const score = result.score === null ? null : roundScore(Math.min(100, Math.max(0, result.score)));
     if (score !== null && weight > 0) {
       weighted += weight * score;

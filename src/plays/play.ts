@@ -140,6 +140,13 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
    */
   readonly reads?: readonly HistoryPart[] | undefined;
   /**
+   * The parts `score` reads, when they are fewer than those in {@link Play.reads}
+   * (the same rules apply). Optional: without it, `reads` stands for `score` too.
+   * The desk keeps a play's last score for an office while none of these parts
+   * changed, even when its drafts must be worked out again.
+   */
+  readonly scoreReads?: readonly HistoryPart[] | undefined;
+  /**
    * Whether every draft the play proposes is outreach (`outreach: true`).
    * Optional, default `false`.
    *

@@ -126,3 +126,32 @@ describe.each(defaultPlays.map((play) => [play.id, play] as const))('%s reads on
     if (undeclared.length > 0) expect(swapped).toBeGreaterThan(150);
   });
 });
+
+const scoringApart = defaultPlays.filter((play) => play.scoreReads !== undefined);
+
+describe.each(scoringApart.map((play) => [play.id, play] as const))('%s scores from its scoreReads alone', (_id, play) => {
+  it('scores the same with every part outside its scoreReads taken from another office', () => {
+    const kept = new Set<HistoryPart>(play.scoreReads);
+    const undeclared = PARTS.filter((part) => !kept.has(part));
+    let swapped = 0;
+    fc.assert(
+      fc.property(run, ({ seed, offices, office, donors, hours }) => {
+        const index = practice(seed, offices);
+        const histories = [...index.offices.values()];
+        const history = histories[office % histories.length]!;
+        const others = histories.filter((other) => other !== history);
+        const variant = variantOf(history, kept, {
+          contacts: donorFor(others, 'contacts', donors.contacts),
+          touchpoints: donorFor(others, 'touchpoints', donors.touchpoints),
+          referrals: donorFor(others, 'referrals', donors.referrals),
+          thankYous: donorFor(others, 'thankYous', donors.thankYous),
+        });
+        if (undeclared.some((part) => sizeOf(variant, part) !== sizeOf(history, part))) swapped += 1;
+        const ctx = playContext(play, defaultPlaybook, momentFor(index.context, Date.parse(NOW) + hours * HOUR));
+        expect(play.score(variant, ctx)).toStrictEqual(play.score(history, ctx));
+      }),
+      { numRuns: 300 },
+    );
+    expect(swapped).toBeGreaterThan(150);
+  });
+});

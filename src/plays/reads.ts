@@ -29,11 +29,17 @@ const samePart: Readonly<Record<HistoryPart, (a: OfficeHistory, b: OfficeHistory
  * @param play - The play.
  * @param before - The history the play last answered for.
  * @param after - The history it is asked about now.
+ * @param reads - The parts to compare: by default the play's `reads` (its
+ *   `scoreReads ?? reads` for a score).
  * @returns `true` when the play's answer for `before` is its answer for `after`.
  * @internal
  */
-export function readsSame(play: Play, before: OfficeHistory, after: OfficeHistory): boolean {
-  const reads = play.reads;
+export function readsSame(
+  play: Play,
+  before: OfficeHistory,
+  after: OfficeHistory,
+  reads: readonly HistoryPart[] | undefined = play.reads,
+): boolean {
   if (reads === undefined) return false;
   if (before.office !== after.office || before.context !== after.context || before.timeZone !== after.timeZone) return false;
   for (let i = 0; i < reads.length; i += 1) {
@@ -57,6 +63,7 @@ export type LastAnswers<T> = Map<Id, { readonly history: OfficeHistory; readonly
  * @param history - The office's history.
  * @param context - The play's context (the same for every remembered answer).
  * @param ask - Works the answer out.
+ * @param reads - The parts the answer depends on; by default the play's `reads`.
  * @returns The answer.
  * @internal
  */
@@ -66,13 +73,14 @@ export function answerFor<T>(
   history: OfficeHistory,
   context: PlayContext<never>,
   ask: (play: Play, history: OfficeHistory, context: PlayContext<never>) => T,
+  reads: readonly HistoryPart[] | undefined = play.reads,
 ): T {
   if (answers === undefined) return ask(play, history, context);
   const id = history.office.id;
   const last = answers.get(id);
   if (last !== undefined) {
     if (last.history === history) return last.answer;
-    if (readsSame(play, last.history, history)) {
+    if (readsSame(play, last.history, history, reads)) {
       // Remember the newer history, so that the older one is not kept alive.
       answers.set(id, { history, answer: last.answer });
       return last.answer;

@@ -9,6 +9,7 @@ import { indexSnapshot } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
 import { beAResourcePlay } from '../plays/be-a-resource/play';
 import { defaultPlays } from '../plays/default-plays';
+import { askPlay } from '../plays/ask/play';
 import { followUpPlay } from '../plays/follow-up/play';
 import type { Play } from '../plays/play';
 import { thankYouPlay } from '../plays/thank-you/play';
@@ -353,6 +354,23 @@ describe('createDesk, asking plays again', () => {
     expect([thanks.plan, thanks.score]).toEqual([['a', 'a'], ['a', 'a']]);
     expect([followUp.plan.length, followUp.score.length]).toEqual([2, 2]);
     expect({ actions: afterThanks.actions, score: afterThanks.score }).toEqual(await fresh('a'));
+  });
+
+  it('keeps a score whose scoreReads did not change, while the drafts are worked out again', async () => {
+    const store = await seeded();
+    const ask = counting(askPlay);
+    const desk = createDesk({ store, plays: defaultPlays.map((play) => (play.id === 'ask' ? ask.counted : play)) });
+    await desk.office('a', NOW);
+    const [plans, scores] = [ask.calls.plan.length, ask.calls.score.length];
+    // The ask play's drafts read touchpoints; its score reads only referrals.
+    await desk.logTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 2), channel: 'phone', purposes: ['ask'] });
+    const view = (await desk.office('a', NOW))!;
+    expect([ask.calls.plan.length - plans, ask.calls.score.length - scores]).toEqual([1, 0]);
+    expect(view.score).toEqual(scoreRelationship(view.history, defaultPlaybook, NOW));
+    await desk.logReferral({ id: 'a-r2', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 1), via: 'fax', patient: { reference: 'p-2' } });
+    const after = (await desk.office('a', NOW))!;
+    expect(ask.calls.score.length - scores).toBe(1);
+    expect(after.score).toEqual(scoreRelationship(after.history, defaultPlaybook, NOW));
   });
 
   it('asks a play without `reads` again after any change to the office', async () => {

@@ -268,6 +268,8 @@ export const askPlay = definePlay({
   title: 'Ask for referrals',
   policy: askPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
+  // The score is the intake record of recent referrals alone.
+  scoreReads: ['referrals'],
 
   plan(history, ctx): ActionDraft[] {
     const ask = askDraft(history, ctx);
