@@ -10,40 +10,26 @@
  *
  * @module
  */
-import { formatInstant } from '../../src/calendar/instant';
-import { defaultPlaybook } from '../../src/playbook/playbook';
-import { createDesk } from '../../src/store/desk';
-import { BENCH_NOW, extraOffice, storedFixture } from './fixtures';
+import { appendBenchTouchpoint, warmDesk } from './desk';
+import { BENCH_NOW, storedFixture } from './fixtures';
 import { collectGarbage, median } from './timing';
 
 const { store, snapshot } = await storedFixture('large');
-const extra = extraOffice(snapshot, 1_000);
-await store.write(extra.operations);
-const desk = createDesk({ store, playbook: defaultPlaybook, clock: () => BENCH_NOW });
-await desk.plan(BENCH_NOW);
-const now = Date.parse(BENCH_NOW);
+const { desk, officeId: benchOffice } = await warmDesk(store, snapshot);
 const other = snapshot.offices[5]!.id;
 const gc = collectGarbage();
-const cases = { 'append to this office': extra.officeId, 'nothing changed': undefined, 'append to another office': other };
+const cases = { 'append to this office': benchOffice, 'nothing changed': undefined, 'append to another office': other };
 const times = new Map<string, number[]>(Object.keys(cases).map((name) => [name, []]));
 let appended = 0;
 for (let round = 0; round < 80; round += 1) {
   for (const [name, officeId] of Object.entries(cases)) {
     if (officeId !== undefined) {
       appended += 1;
-      await desk.logTouchpoint({
-        id: `kinds-${appended}`,
-        tenantId: snapshot.practice.tenantId,
-        officeId,
-        at: formatInstant(now - appended * 60_000),
-        channel: 'phone',
-        purposes: ['follow-up'],
-        minutes: 5,
-      });
+      await appendBenchTouchpoint(desk, snapshot, officeId, appended, 'kinds');
     }
     gc();
     const started = performance.now();
-    await desk.office(extra.officeId, BENCH_NOW);
+    await desk.office(benchOffice, BENCH_NOW);
     if (round >= 5) times.get(name)!.push(performance.now() - started);
   }
 }

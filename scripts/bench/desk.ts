@@ -9,7 +9,7 @@ import { formatInstant } from '../../src/calendar/instant';
 import { planActions } from '../../src/engine/plan';
 import type { PracticeSnapshot } from '../../src/model/snapshot';
 import { defaultPlaybook } from '../../src/playbook/playbook';
-import { createDesk } from '../../src/store/desk';
+import { createDesk, type Desk } from '../../src/store/desk';
 import type { ReferwellStore } from '../../src/store/store';
 import { BENCH_NOW, extraOffice } from './fixtures';
 import { sample, timeAsync, type Timing, type TimingOptions } from './timing';
@@ -41,6 +41,63 @@ export interface DeskFigure extends Timing {
   readonly check: DeskCheck;
 }
 
+/** (d)'s desk: see {@link warmDesk}. */
+export interface WarmDesk {
+  readonly desk: Desk;
+  /** The added office. */
+  readonly officeId: string;
+  /** How many records were written for it. */
+  readonly records: number;
+}
+
+/**
+ * (d)'s setup: one office of `records` records written into `store` next to the
+ * fixture, and a desk over the store, warmed with a full `plan()` at
+ * {@link BENCH_NOW}.
+ *
+ * @param store - The store holding the fixture.
+ * @param snapshot - The fixture as loaded from the store.
+ * @param records - The added office's records.
+ * @returns The desk and the office.
+ * @category Benchmark
+ */
+export async function warmDesk(store: ReferwellStore, snapshot: PracticeSnapshot, records = 1_000): Promise<WarmDesk> {
+  const extra = extraOffice(snapshot, records);
+  await store.write(extra.operations);
+  const desk = createDesk({ store, playbook: defaultPlaybook, clock: () => BENCH_NOW });
+  await desk.plan(BENCH_NOW);
+  return { desk, officeId: extra.officeId, records: extra.records };
+}
+
+/**
+ * (d)'s append: a five-minute follow-up phone call, `n` minutes before
+ * {@link BENCH_NOW}, with the id `${prefix}-${n}`.
+ *
+ * @param desk - The desk.
+ * @param snapshot - The fixture (for its tenant).
+ * @param officeId - The office called.
+ * @param n - The call's number.
+ * @param prefix - The start of its id.
+ * @category Benchmark
+ */
+export async function appendBenchTouchpoint(
+  desk: Desk,
+  snapshot: PracticeSnapshot,
+  officeId: string,
+  n: number,
+  prefix: string,
+): Promise<void> {
+  await desk.logTouchpoint({
+    id: `${prefix}-${n}`,
+    tenantId: snapshot.practice.tenantId,
+    officeId,
+    at: formatInstant(Date.parse(BENCH_NOW) - n * 60_000),
+    channel: 'phone',
+    purposes: ['follow-up'],
+    minutes: 5,
+  });
+}
+
 /**
  * Measures (d). Adds one office of 1,000 records to the store (which holds the
  * fixture), warms a desk over it with `plan()`, then in each run appends one
@@ -65,25 +122,12 @@ export async function measureDesk(
   options: TimingOptions = {},
   records = 1_000,
 ): Promise<DeskFigure> {
-  const extra = extraOffice(snapshot, records);
-  await store.write(extra.operations);
-  const { officeId } = extra;
-  const desk = createDesk({ store, playbook: defaultPlaybook, clock: () => BENCH_NOW });
-  await desk.plan(BENCH_NOW);
-  const now = Date.parse(BENCH_NOW);
+  const { desk, officeId, records: written } = await warmDesk(store, snapshot, records);
   let appended = 0;
   let actions: readonly unknown[] = [];
   const timing = await sample(async () => {
     appended += 1;
-    await desk.logTouchpoint({
-      id: `bench-append-${appended}`,
-      tenantId: snapshot.practice.tenantId,
-      officeId,
-      at: formatInstant(now - appended * 60_000),
-      channel: 'phone',
-      purposes: ['follow-up'],
-      minutes: 5,
-    });
+    await appendBenchTouchpoint(desk, snapshot, officeId, appended, 'bench-append');
     return timeAsync(async () => (actions = (await desk.office(officeId, BENCH_NOW))!.actions));
   }, options);
   const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: BENCH_NOW }).filter(
@@ -93,7 +137,7 @@ export async function measureDesk(
     ...timing,
     check: {
       officeId,
-      records: extra.records,
+      records: written,
       deskActions: actions.length,
       planActions: full.length,
       equal: isDeepStrictEqual(actions, full),
