@@ -153,8 +153,10 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
    * The engine drops outreach for an office contacted within the follow-up
    * nuisance floor; a play that declares this is not asked to `plan` for such an
    * office at all, since everything it proposed there would be dropped. A draft
-   * with `outreach: false` from such a play is an error (a `ValidationError`
-   * naming the play), so that the declaration cannot silently hide actions.
+   * with `outreach: false` from such a play, for an office it is asked about, is
+   * an error (a `ValidationError` naming the play), so that the declaration
+   * cannot silently hide actions for long: the offices inside the floor are not
+   * asked, so a wrong declaration shows only once an office is outside it.
    */
   readonly outreachOnly?: boolean | undefined;
 }
