@@ -3,6 +3,7 @@ import type { BusinessCalendar } from '../calendar/business-days';
 import type { ActionWarning, Explanation, RecordRef } from '../engine/action';
 import type { OfficeHistory, PracticeContext } from '../model/history';
 import type { CalendarDate, Id, TimeZone } from '../model/primitives';
+import type { Touchpoint } from '../model/touchpoint';
 import type { PolicyDefinition } from '../playbook/define-policy';
 
 /**
@@ -146,6 +147,15 @@ export interface Play<Id extends string = string, S extends z.ZodType = z.ZodTyp
    * changed, even when its drafts must be worked out again.
    */
   readonly scoreReads?: readonly HistoryPart[] | undefined;
+  /**
+   * For a play that reads touchpoints but only some of them: which. Its `plan`
+   * and `score` must depend on the touchpoints only through those for which this
+   * returns `true` (their records and times). The desk then keeps the play's
+   * answers after logging a touchpoint it does not read. Declare generously: a
+   * test that returns `false` for a touchpoint the play reads makes the desk
+   * answer from stale records.
+   */
+  readonly readsTouchpoint?: ((touchpoint: Touchpoint) => boolean) | undefined;
   /**
    * Whether every draft the play proposes is outreach (`outreach: true`).
    * Optional, default `false`.

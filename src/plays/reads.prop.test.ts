@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { momentFor, playContext } from '../engine/context';
-import { indexSnapshot, pairTimed, type OfficeHistory, type PracticeIndex } from '../model/history';
+import { historyWith, indexSnapshot, pairTimed, type OfficeHistory, type PracticeIndex } from '../model/history';
+import type { Touchpoint } from '../model/touchpoint';
 import { defaultPlaybook } from '../playbook/playbook';
 import { generatePractice } from '../testing/generator';
 import { defaultPlays } from './default-plays';
@@ -149,5 +150,57 @@ describe.each(scoringApart.map((play) => [play.id, play] as const))('%s scores f
       expect(play.score(variant, ctx)).toStrictEqual(play.score(history, ctx));
     });
     expect(swapped).toBeGreaterThan(150);
+  });
+});
+
+/**
+ * `history` with every touchpoint the play does not read replaced by the donor's
+ * touchpoints it does not read, merged in time order (ties by id); the ones it
+ * reads kept.
+ */
+function withUnreadTouchpointsFrom(history: OfficeHistory, donor: OfficeHistory, reads: (touchpoint: Touchpoint) => boolean): OfficeHistory {
+  const entries: { record: Touchpoint; at: number }[] = [];
+  history.touchpointRecords.forEach((record, i) => {
+    if (reads(record)) entries.push({ record, at: history.touchpointTimes[i]! });
+  });
+  donor.touchpointRecords.forEach((record, i) => {
+    if (!reads(record)) entries.push({ record, at: donor.touchpointTimes[i]! });
+  });
+  entries.sort((a, b) => a.at - b.at || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  return historyWith(history, {
+    touchpointRecords: entries.map((entry) => entry.record),
+    touchpointTimes: entries.map((entry) => entry.at),
+  });
+}
+
+const choosingTouchpoints = defaultPlays.filter((play) => play.readsTouchpoint !== undefined);
+
+describe.each(choosingTouchpoints.map((play) => [play.id, play] as const))('%s reads only the touchpoints it declares', (_id, play) => {
+  it('plans and scores the same with every touchpoint it does not read taken from another office', () => {
+    const reads = play.readsTouchpoint as (touchpoint: Touchpoint) => boolean;
+    let changed = 0;
+    fc.assert(
+      fc.property(run, ({ seed, offices, office, donors, hours }) => {
+        const index = practice(seed, offices);
+        const histories = [...index.offices.values()];
+        const history = histories[office % histories.length]!;
+        const others = histories.filter((other) => other !== history);
+        const variant = withUnreadTouchpointsFrom(history, donorFor(others, 'touchpoints', donors.touchpoints), reads);
+        if (variant.touchpointRecords.length !== history.touchpointRecords.length) changed += 1;
+        const ctx = playContext(play, defaultPlaybook, momentFor(index.context, Date.parse(NOW) + hours * HOUR));
+        expect(play.plan(variant, ctx)).toStrictEqual(play.plan(history, ctx));
+        expect(play.score(variant, ctx)).toStrictEqual(play.score(history, ctx));
+      }),
+      { numRuns: 300 },
+    );
+    // Teeth: most runs really changed the touchpoints the play does not read.
+    expect(changed).toBeGreaterThan(150);
+  });
+
+  it('reads some touchpoints and not others in the generated practices', () => {
+    const reads = play.readsTouchpoint as (touchpoint: Touchpoint) => boolean;
+    const all = [...practice(1, 5).offices.values()].flatMap((history) => history.touchpointRecords);
+    expect(all.some(reads)).toBe(true);
+    expect(all.some((touchpoint) => !reads(touchpoint))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { historyWith, type OfficeHistory } from '../model/history';
 import { defaultPlaybook } from '../playbook/playbook';
 import { followUpPlay } from './follow-up/play';
 import type { HistoryPart, Play, PlayContext, PlayScore } from './play';
-import { answerFor, readsSame, type LastAnswers } from './reads';
+import { answerFor, noteTouchpointChange, readsSame, type LastAnswers } from './reads';
 
 const NOW = '2026-03-02T18:00:00Z';
 
@@ -289,5 +289,51 @@ describe('answerFor', () => {
     expect(answerFor(answers, stub([]), withPartReplaced(o2, 'referrals'), context, ask)).toBe(two);
     expect(ask).toHaveBeenCalledTimes(2);
     expect(answers.get('o1')!.history).toBe(o1);
+  });
+});
+
+describe('noteTouchpointChange and Play.readsTouchpoint', () => {
+  const touching = (reads: Play['readsTouchpoint']): Play => ({ ...stub(['touchpoints']), readsTouchpoint: reads });
+  const inPerson: Play['readsTouchpoint'] = (touchpoint) => touchpoint.channel === 'in-person';
+  /** `o1` with a phone touchpoint (the desk's append) put at the end, the change noted. */
+  function appended(channel: 'phone' | 'in-person', note = true): OfficeHistory {
+    const touchpoint = { ...o1.touchpointRecords[0]!, id: `t-${channel}`, channel };
+    const touchpointRecords = [...o1.touchpointRecords, touchpoint];
+    const touchpointTimes = [...o1.touchpointTimes, Date.parse(NOW)];
+    if (note) noteTouchpointChange(touchpointRecords, o1.touchpointRecords, o1.touchpointTimes, [touchpoint]);
+    return historyWith(o1, { touchpointRecords, touchpointTimes });
+  }
+
+  it('keeps the answer of a play that does not read the touchpoints put in', () => {
+    expect(readsSame(touching(inPerson), o1, appended('phone'))).toBe(true);
+  });
+
+  it('asks again when a touchpoint put in is one the play reads', () => {
+    expect(readsSame(touching(inPerson), o1, appended('in-person'))).toBe(false);
+  });
+
+  it('asks again without a note, or for a play that reads every touchpoint', () => {
+    expect(readsSame(touching(inPerson), o1, appended('phone', false))).toBe(false);
+    expect(readsSame(stub(['touchpoints']), o1, appended('phone'))).toBe(false);
+  });
+
+  it('keeps the answer only against the lists the change was made from', () => {
+    const first = appended('phone');
+    // A second change from `first`: the note is from `first`, not from `o1`.
+    const touchpoint = { ...o1.touchpointRecords[0]!, id: 't-second', channel: 'phone' as const };
+    const touchpointRecords = [...first.touchpointRecords, touchpoint];
+    const touchpointTimes = [...first.touchpointTimes, Date.parse(NOW) + 1];
+    noteTouchpointChange(touchpointRecords, first.touchpointRecords, first.touchpointTimes, [touchpoint]);
+    const second = historyWith(first, { touchpointRecords, touchpointTimes });
+    expect(readsSame(touching(inPerson), first, second)).toBe(true);
+    expect(readsSame(touching(inPerson), o1, second)).toBe(false);
+  });
+
+  it('counts a replaced touchpoint: asks again when the older version is one the play reads', () => {
+    const older = o1.touchpointRecords.find((touchpoint) => touchpoint.channel === 'in-person') ?? { ...o1.touchpointRecords[0]!, channel: 'in-person' as const };
+    const newer = { ...older, channel: 'phone' as const };
+    const touchpointRecords = o1.touchpointRecords.map((touchpoint) => (touchpoint.id === older.id ? newer : touchpoint));
+    noteTouchpointChange(touchpointRecords, o1.touchpointRecords, o1.touchpointTimes, [newer, older]);
+    expect(readsSame(touching(inPerson), o1, historyWith(o1, { touchpointRecords, touchpointTimes: [...o1.touchpointTimes] }))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { OfficeHistory } from '../model/history';
 import type { Id } from '../model/primitives';
+import type { Touchpoint } from '../model/touchpoint';
 import type { HistoryPart, Play, PlayContext } from './play';
 
 /** Whether two histories of one office hold the same list for a part (by identity). */
@@ -20,10 +21,56 @@ const samePart: Readonly<Record<HistoryPart, (a: OfficeHistory, b: OfficeHistory
   thankYous: (a, b) => a.thankYous === b.thankYous,
 };
 
+/** How an office's touchpoint lists came from the ones before them: see {@link noteTouchpointChange}. */
+interface TouchpointChange {
+  readonly fromRecords: readonly Touchpoint[];
+  readonly fromTimes: readonly number[];
+  /** The touchpoints put in or taken out (an older version replaced). */
+  readonly changed: readonly Touchpoint[];
+}
+
+/** By the new touchpoint records list: how it came from the previous one. */
+const touchpointChanges = new WeakMap<readonly Touchpoint[], TouchpointChange>();
+
+/**
+ * Notes that an office's new touchpoint lists are the previous ones with the
+ * `changed` touchpoints put in or taken out (the desk's append), so that a play
+ * that reads none of them ({@link Play.readsTouchpoint}) keeps its answers. Only
+ * one step is remembered: the previous lists' own note is dropped, so that no
+ * chain of older lists stays alive.
+ *
+ * @internal
+ */
+export function noteTouchpointChange(
+  records: readonly Touchpoint[],
+  fromRecords: readonly Touchpoint[],
+  fromTimes: readonly number[],
+  changed: readonly Touchpoint[],
+): void {
+  touchpointChanges.delete(fromRecords);
+  touchpointChanges.set(records, { fromRecords, fromTimes, changed });
+}
+
+/** Whether a play reads the same touchpoints in two histories of one office. */
+function sameTouchpointsFor(play: Play, before: OfficeHistory, after: OfficeHistory): boolean {
+  if (samePart.touchpoints(before, after)) return true;
+  const reads = play.readsTouchpoint;
+  if (reads === undefined) return false;
+  const change = touchpointChanges.get(after.touchpointRecords);
+  return (
+    change !== undefined &&
+    change.fromRecords === before.touchpointRecords &&
+    change.fromTimes === before.touchpointTimes &&
+    !change.changed.some((touchpoint) => reads(touchpoint))
+  );
+}
+
 /**
  * Whether `play` reads nothing that differs between two histories: the same
  * office record, practice-wide facts and time zone, and the same list (the same
- * object) for each part the play declares. A play without `reads`, or with a name
+ * object) for each part the play declares — for touchpoints, also lists noted
+ * by {@link noteTouchpointChange} as the earlier ones changed only in
+ * touchpoints the play does not read ({@link Play.readsTouchpoint}). A play without `reads`, or with a name
  * that is not a {@link HistoryPart}, reads everything: never the same.
  *
  * @param play - The play.
@@ -44,7 +91,8 @@ export function readsSame(
   if (before.office !== after.office || before.context !== after.context || before.timeZone !== after.timeZone) return false;
   for (let i = 0; i < reads.length; i += 1) {
     const part = reads[i]!;
-    if (!Object.hasOwn(samePart, part) || !samePart[part](before, after)) return false;
+    if (!Object.hasOwn(samePart, part)) return false;
+    if (part === 'touchpoints' ? !sameTouchpointsFor(play, before, after) : !samePart[part](before, after)) return false;
   }
   return true;
 }

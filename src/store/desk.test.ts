@@ -10,6 +10,7 @@ import { defaultPlaybook } from '../playbook/playbook';
 import { beAResourcePlay } from '../plays/be-a-resource/play';
 import { defaultPlays } from '../plays/default-plays';
 import { askPlay } from '../plays/ask/play';
+import { educatePlay } from '../plays/educate/play';
 import { followUpPlay } from '../plays/follow-up/play';
 import type { Play } from '../plays/play';
 import { thankYouPlay } from '../plays/thank-you/play';
@@ -370,6 +371,27 @@ describe('createDesk, asking plays again', () => {
     await desk.logReferral({ id: 'a-r2', tenantId: T, officeId: 'a', receivedAt: daysBefore(NOW, 1), via: 'fax', patient: { reference: 'p-2' } });
     const after = (await desk.office('a', NOW))!;
     expect(ask.calls.score.length - scores).toBe(1);
+    expect(after.score).toEqual(scoreRelationship(after.history, defaultPlaybook, NOW));
+  });
+
+  it('keeps the answers of a play that reads only some touchpoints after a touchpoint it does not read', async () => {
+    const store = await seeded();
+    await store.upsertPracticeMessage({
+      id: 'm1', tenantId: T, version: 1, publishedAt: daysBefore(NOW, 60), specialties: ['anxiety'], idealClient: 'Adults', elevatorSpeech: 'We help.',
+    });
+    const educate = counting(educatePlay);
+    const desk = createDesk({ store, plays: defaultPlays.map((play) => (play.id === 'educate' ? educate.counted : play)) });
+    await desk.office('a', NOW);
+    const scores = educate.calls.score.length;
+    // A phone call: the educate play reads only touchpoints that delivered the message.
+    await desk.logTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 2), channel: 'phone', purposes: ['follow-up'] });
+    const view = (await desk.office('a', NOW))!;
+    expect(educate.calls.score.length - scores).toBe(0);
+    expect(view.score).toEqual(scoreRelationship(view.history, defaultPlaybook, NOW));
+    // A visit that delivered the message: asked again.
+    await desk.logTouchpoint({ id: 'a-t3', tenantId: T, officeId: 'a', at: daysBefore(NOW, 1), channel: 'in-person', purposes: ['educate'], messageVersion: 1 });
+    const after = (await desk.office('a', NOW))!;
+    expect(educate.calls.score.length - scores).toBe(1);
     expect(after.score).toEqual(scoreRelationship(after.history, defaultPlaybook, NOW));
   });
 

@@ -4,6 +4,7 @@ import { toMillis, type Moment } from '../engine/context';
 import { followUpStatus } from '../engine/follow-up-status';
 import { createPlanCache, planIndexWith } from '../engine/plan';
 import { createScoreCache, scoreRelationshipWith, type RelationshipScore } from '../engine/score';
+import { noteTouchpointChange } from '../plays/reads';
 import { rankIndexedSources, type SourceRanking } from '../engine/sources';
 import type { ActionDecision } from '../model/action-decision';
 import type { Clinician } from '../model/clinician';
@@ -189,19 +190,21 @@ function withTouchpointAt(
   history: OfficeHistory,
   touchpoint: Touchpoint,
   at: number,
-): { touchpointRecords: Touchpoint[]; touchpointTimes: number[] } {
+): { touchpointRecords: Touchpoint[]; touchpointTimes: number[]; replaced: Touchpoint | undefined } {
   const id = touchpoint.id;
   const records = [...history.touchpointRecords];
   const times = [...history.touchpointTimes];
   const old = records.findIndex((record) => record.id === id);
+  let replaced: Touchpoint | undefined;
   if (old >= 0) {
+    replaced = records[old];
     records.splice(old, 1);
     times.splice(old, 1);
   }
   const place = placeFor(records.length, (i) => times[i]!, (i) => records[i]!.id, at, id);
   records.splice(place, 0, touchpoint);
   times.splice(place, 0, at);
-  return { touchpointRecords: records, touchpointTimes: times };
+  return { touchpointRecords: records, touchpointTimes: times, replaced };
 }
 
 function byDecisionTime(a: ActionDecision, b: ActionDecision): number {
@@ -373,8 +376,17 @@ export function createDesk(options: DeskOptions): Desk {
     }
   };
 
-  const withTouchpoint = (touchpoint: Touchpoint) => (history: OfficeHistory): OfficeHistory =>
-    historyWith(history, withTouchpointAt(history, touchpoint, readInstant(touchpoint.at)));
+  const withTouchpoint = (touchpoint: Touchpoint) => (history: OfficeHistory): OfficeHistory => {
+    const { touchpointRecords, touchpointTimes, replaced } = withTouchpointAt(history, touchpoint, readInstant(touchpoint.at));
+    // Plays that read only some touchpoints keep their answers when these are none of them.
+    noteTouchpointChange(
+      touchpointRecords,
+      history.touchpointRecords,
+      history.touchpointTimes,
+      replaced === undefined ? [touchpoint] : [touchpoint, replaced],
+    );
+    return historyWith(history, { touchpointRecords, touchpointTimes });
+  };
   const withReferral = (referral: Referral) => (history: OfficeHistory): OfficeHistory =>
     historyWith(history, { referrals: withTimed(history.referrals, referralEntry(referral)) });
   const withThankYou = (thankYou: ThankYou) => (history: OfficeHistory): OfficeHistory =>

@@ -67,6 +67,8 @@ export const educatePlay = definePlay({
   policy: educatePolicyDefinition,
   reads: ['contacts', 'touchpoints'],
   outreachOnly: true,
+  // Plan and score read only the touchpoints at which the message was delivered.
+  readsTouchpoint: (touchpoint) => touchpoint.messageVersion !== undefined,
 
   plan(history, ctx): ActionDraft[] {
     const message = history.context.currentMessage;

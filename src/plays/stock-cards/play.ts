@@ -69,6 +69,8 @@ export const stockCardsPlay = definePlay({
   policy: stockCardsPolicyDefinition,
   reads: ['touchpoints', 'referrals'],
   outreachOnly: true,
+  // The estimate reads only drops: touchpoints that left collateral.
+  readsTouchpoint: (touchpoint) => touchpoint.collateral !== undefined,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;
