@@ -163,11 +163,21 @@ export function createPlanCache(): PlanCache {
   return cache;
 }
 
+/**
+ * Whether a cache's key is the given one: the same parts, each the same value
+ * (`===`), in order. A cache with no key yet has none.
+ *
+ * @internal
+ */
+export function isSameKey(key: readonly unknown[] | undefined, other: readonly unknown[]): boolean {
+  return key !== undefined && key.length === other.length && key.every((part, i) => part === other[i]);
+}
+
 /** The cache's state for a key, emptied first when the key changed. */
 function stateFor(cache: PlanCache | undefined, key: readonly unknown[]): PlanCacheState | undefined {
   if (cache === undefined) return undefined;
   const { state } = cache;
-  if (state.key !== undefined && state.key.length === key.length && state.key.every((part, i) => part === key[i])) return state;
+  if (isSameKey(state.key, key)) return state;
   (cache as { state: PlanCacheState }).state = emptyState(key);
   return cache.state;
 }

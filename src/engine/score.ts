@@ -7,6 +7,7 @@ import { answerFor, type LastAnswers } from '../plays/reads';
 import { roundScore } from '../plays/round-score';
 import type { RecordRef } from './action';
 import { isEnabled, momentFor, playContext, toMillis, type Moment } from './context';
+import { isSameKey } from './plan';
 
 
 /**
@@ -128,7 +129,7 @@ export function createScoreCache(): ScoreCache {
 /** The cache's last scores for a play, for the key; the cache is emptied first when the key changed. */
 function answersOf(cache: ScoreCache | undefined, key: readonly unknown[], play: Play): LastAnswers<PlayScore> | undefined {
   if (cache === undefined || (play.scoreReads ?? play.reads) === undefined) return undefined;
-  if (cache.key === undefined || cache.key.length !== key.length || !cache.key.every((part, i) => part === key[i])) {
+  if (!isSameKey(cache.key, key)) {
     cache.key = key;
     cache.byPlay.clear();
   }
