@@ -35,7 +35,7 @@ export interface LedgerEntry {
  *
  * @internal
  */
-export function physiciansFor(history: OfficeHistory, named: readonly Id[]): Contact[] {
+export function physiciansFor(history: Pick<OfficeHistory, 'contacts'>, named: readonly Id[]): Contact[] {
   const physicians = history.contacts.filter((contact) => contact.role === 'physician');
   const namedPhysicians = physicians.filter((contact) => named.includes(contact.id));
   if (namedPhysicians.length > 0) return namedPhysicians;
@@ -67,26 +67,60 @@ export function complianceLedger(options: {
 }): ReadonlyMap<Id, LedgerEntry> {
   const { index, playbook } = options;
   const timeZone = index.practice.timeZone;
-  const year = options.year ?? Number(toCalendarDate(toMillis(options.now), timeZone).slice(0, 4));
-  const cap = playbook.compliance.annualCapPerPhysician;
-  const spent = new Map<Id, { officeId: Id; spent: number; touchpointIds: Id[] }>();
-  for (const history of index.offices.values()) {
-    const records = history.touchpointRecords;
-    for (let i = 0; i < records.length; i += 1) {
-      const record = records[i]!;
-      if (record.cost === undefined || record.cost.amount === 0) continue;
-      if (Number(toCalendarDate(history.touchpointTimes[i]!, timeZone).slice(0, 4)) !== year) continue;
-      const physicians = physiciansFor(history, record.contactIds);
-      for (const physician of physicians) {
-        const entry = spent.get(physician.id) ?? { officeId: history.office.id, spent: 0, touchpointIds: [] };
-        entry.spent += record.cost.amount / physicians.length;
-        entry.touchpointIds.push(record.id);
-        spent.set(physician.id, entry);
-      }
+  const year = options.year ?? ledgerYear(toMillis(options.now), timeZone);
+  const tally: SpendTally = new Map();
+  for (const history of index.offices.values()) tallySpend(tally, history, year, timeZone);
+  return ledgerOf(tally, year, playbook.compliance.annualCapPerPhysician);
+}
+
+/**
+ * What was spent per physician while a ledger is being built: the office of the
+ * first history that counted for them, the total, and the touchpoints.
+ *
+ * @internal
+ */
+export type SpendTally = Map<Id, { readonly officeId: Id; spent: number; readonly touchpointIds: Id[] }>;
+
+/**
+ * The calendar year of a moment in a time zone, the year a ledger covers by default.
+ *
+ * @internal
+ */
+export function ledgerYear(now: number, timeZone: string): number {
+  return Number(toCalendarDate(now, timeZone).slice(0, 4));
+}
+
+/**
+ * Adds one office's spending in `year` to a tally (see {@link complianceLedger}
+ * for how a cost is split). Offices must be added in the index's order for the
+ * ledger to be the same.
+ *
+ * @internal
+ */
+export function tallySpend(tally: SpendTally, history: OfficeHistory, year: number, timeZone: string): void {
+  const records = history.touchpointRecords;
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i]!;
+    if (record.cost === undefined || record.cost.amount === 0) continue;
+    if (ledgerYear(history.touchpointTimes[i]!, timeZone) !== year) continue;
+    const physicians = physiciansFor(history, record.contactIds);
+    for (const physician of physicians) {
+      const entry = tally.get(physician.id) ?? { officeId: history.office.id, spent: 0, touchpointIds: [] };
+      entry.spent += record.cost.amount / physicians.length;
+      entry.touchpointIds.push(record.id);
+      tally.set(physician.id, entry);
     }
   }
+}
+
+/**
+ * The ledger of a finished tally, by contact id in ascending order.
+ *
+ * @internal
+ */
+export function ledgerOf(tally: SpendTally, year: number, cap: number): ReadonlyMap<Id, LedgerEntry> {
   const ledger = new Map<Id, LedgerEntry>();
-  for (const [contactId, entry] of [...spent].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [contactId, entry] of [...tally].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     ledger.set(contactId, { contactId, year, cap, remaining: cap - entry.spent, ...entry });
   }
   return ledger;
@@ -104,7 +138,7 @@ export function complianceLedger(options: {
 export function complianceWarnings(
   policy: CompliancePolicy,
   ledger: ReadonlyMap<Id, LedgerEntry>,
-  history: OfficeHistory,
+  history: Pick<OfficeHistory, 'contacts'>,
   kind: string,
   named: readonly Id[],
 ): ActionWarning[] {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW, practiceArbitrary } from '../../test/arbitraries';
 import { addDays, compareCalendarDates, toCalendarDate } from '../calendar/dates';
 import { indexSnapshot } from '../model/history';
+import { officeLifecycles } from '../model/vocabulary';
 import { unwrap } from '../model/result';
 import { parseSnapshot, type PracticeSnapshot } from '../model/snapshot';
 import { deepFreeze } from '../playbook/deep-freeze';
@@ -11,7 +12,7 @@ import { defaultPlays } from '../plays/default-plays';
 import { followUpStatuses } from '../plays/follow-up/status';
 import { momentFor, playContext } from './context';
 import { followUpStatus } from './follow-up-status';
-import { planActions } from './plan';
+import { planActions, planIndex } from './plan';
 import { scoreRelationship } from './score';
 
 const snapshots = practiceArbitrary.map((input) => unwrap(parseSnapshot(input)));
@@ -31,7 +32,39 @@ function reversed(snapshot: PracticeSnapshot): PracticeSnapshot {
   };
 }
 
+/** Action kinds the built-in plays propose, to put cost estimates on. */
+const actionKinds = ['ask', 'befriend-staff', 'coach', 'educate', 'expedite-intake', 'follow-up', 'offer-resource', 'restock', 'send-thank-you', 'visit'];
+
+/** A default playbook planning for some lifecycles, with cost estimates on some kinds, a cap, and few offices to ask. */
+const playbooks = fc
+  .record({
+    lifecycles: fc.uniqueArray(fc.constantFrom(...officeLifecycles)),
+    estimates: fc.dictionary(fc.constantFrom(...actionKinds), fc.integer({ min: 0, max: 30_000 })),
+    cap: fc.integer({ min: 0, max: 60_000 }),
+    asks: fc.integer({ min: 1, max: 3 }),
+  })
+  .map(({ lifecycles, estimates, cap, asks }) => ({
+    ...defaultPlaybook,
+    // Fewer offices to ask than the snapshot has: the ask play's choice among them shows.
+    plays: { ...defaultPlaybook.plays, ask: { ...defaultPlaybook.plays.ask, maxOfficesPerAsk: asks, openingsThreshold: 1 } },
+    planning: { ...defaultPlaybook.planning, lifecycles },
+    compliance: { ...defaultPlaybook.compliance, annualCapPerPhysician: cap, actionCostEstimates: estimates },
+  }));
+
 describe('planActions (properties)', () => {
+  it('equals planIndex over the whole index, for any lifecycles planned for, cost estimates and plays', () => {
+    // planActions builds each office's history just before planning it and lets it
+    // go; planIndex reads the index built up front. Lifecycles not planned for leave
+    // offices whose spending still counts in the compliance ledger.
+    fc.assert(
+      fc.property(snapshots, nows, playbooks, fc.subarray([...defaultPlays]), (snapshot, now, playbook, plays) => {
+        const expected = planIndex({ index: indexSnapshot(snapshot), playbook, now, plays });
+        expect(planActions({ snapshot, playbook, now, plays })).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+
   it('is pure: deeply frozen inputs are accepted, unchanged, and give the same plan', () => {
     fc.assert(
       fc.property(snapshots, nows, (snapshot, now) => {

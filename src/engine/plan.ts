@@ -2,7 +2,14 @@ import { addDays, compareCalendarDates } from '../calendar/dates';
 import { invalidArgument } from '../calendar/validation';
 import type { ValidationError } from '../errors';
 import type { ActionDecision } from '../model/action-decision';
-import { indexSnapshot, type OfficeHistory, type PracticeIndex } from '../model/history';
+import {
+  groupSnapshot,
+  historyOfGroup,
+  indexSnapshot,
+  type OfficeHistory,
+  type PracticeContext,
+  type PracticeIndex,
+} from '../model/history';
 import type { CalendarDate, Id } from '../model/primitives';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { Playbook } from '../playbook/playbook';
@@ -13,7 +20,15 @@ import type { ActionDraft, Play, PlayContext } from '../plays/play';
 import { answerFor, type LastAnswers } from '../plays/reads';
 import type { Action } from './action';
 import { actionId } from './action-id';
-import { complianceLedger, complianceWarnings } from './compliance';
+import {
+  complianceLedger,
+  complianceWarnings,
+  ledgerOf,
+  ledgerYear,
+  tallySpend,
+  type LedgerEntry,
+  type SpendTally,
+} from './compliance';
 import { isEnabled, momentFor, playContext, toMillis, type Moment } from './context';
 
 /**
@@ -356,7 +371,8 @@ const noDrafts: readonly KeptDraft[] = Object.freeze([]);
  * follow-up floor and the decisions.
  */
 interface PlanRun {
-  readonly index: PracticeIndex;
+  /** The stored decisions by action id, oldest first. */
+  readonly decisions: ReadonlyMap<Id, readonly ActionDecision[]>;
   readonly now: number;
   readonly timeZone: string;
   readonly today: CalendarDate;
@@ -411,7 +427,7 @@ function byDecidedAtThenId(a: ActionDecision, b: ActionDecision): number {
 
 /** The stored and extra decisions about one action, oldest first. */
 function decisionsFor(run: PlanRun, id: string): readonly ActionDecision[] | undefined {
-  const stored = run.index.decisions.get(id);
+  const stored = run.decisions.get(id);
   const extra = run.extraDecisions.get(id);
   if (extra === undefined) return stored;
   if (stored === undefined) return extra;
@@ -487,6 +503,20 @@ function byPlanOrder(a: OrderedAction, b: OrderedAction): number {
 type OrderedAction = Action & { readonly order: number };
 
 /**
+ * The drafts of kept lists, in order. (Counted loops: this runs a few times per
+ * call, before it is optimised, and a `for…of` then allocates an iterator result
+ * per list and per draft.)
+ */
+function draftsIn(lists: readonly (readonly KeptDraft[])[]): ActionDraft[] {
+  const drafts: ActionDraft[] = [];
+  for (let i = 0; i < lists.length; i += 1) {
+    const list = lists[i]!;
+    for (let k = 0; k < list.length; k += 1) drafts.push(list[k]!.draft);
+  }
+  return drafts;
+}
+
+/**
  * Every planner's kept drafts for every office, worked out office by office (all
  * plays on one office, then the next): `result[p][i]` is planner `p`'s list for
  * `offices[i]`.
@@ -534,7 +564,38 @@ function keptByOffice(planners: readonly Planner[], offices: readonly OfficeHist
  * @category Engine
  */
 export function planActions(options: PlanOptions): Action[] {
-  return planWith(indexSnapshot(options.snapshot), options, undefined);
+  const groups = groupSnapshot(options.snapshot);
+  const call = beginCall(groups, options, undefined);
+  const { planners, run } = call;
+  const { touchpoints, context } = groups;
+  // The ledger is read only with a cost estimate, and only for the physicians of
+  // offices planned for; a physician is a contact of one office (ids are unique in
+  // a valid snapshot), so only those offices' spending is tallied.
+  const compliance = options.playbook.compliance;
+  const tally: SpendTally | undefined = Object.values(compliance.actionCostEstimates).some((estimate) => estimate > 0)
+    ? new Map()
+    : undefined;
+  const year = ledgerYear(run.now, run.timeZone);
+  const lists = planners.map(() => [] as (readonly KeptDraft[])[]);
+  // Office by office, all plays on one history, which is then let go: no history
+  // outlives its office's turn, so the collector never copies one (an index of the
+  // whole tenant would be copied between its young spaces and then promoted).
+  // Offices not planned for are not read at all.
+  for (const group of groups.offices.values()) {
+    if (!call.lifecycles.includes(group.office.lifecycle)) continue;
+    const history = historyOfGroup(group, context, touchpoints);
+    if (tally !== undefined) tallySpend(tally, history, year, run.timeZone);
+    for (let p = 0; p < planners.length; p += 1) lists[p]!.push(keptFor(planners[p]!, history));
+  }
+  const drafts: (readonly ActionDraft[])[] = [];
+  for (let p = 0; p < planners.length; p += 1) {
+    const { play, context: playContext } = planners[p]!;
+    const given = draftsIn(lists[p]!);
+    drafts.push(play.select ? play.select(given, playContext) : given);
+  }
+  return actionsOf(call, groups.offices, drafts, undefined, () =>
+    ledgerOf(tally ?? new Map(), year, compliance.annualCapPerPhysician),
+  );
 }
 
 /**
@@ -576,28 +637,81 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
   return planWith(options.index, options, cache);
 }
 
+/** What one call plans from: the practice-wide facts, the stored decisions, and where its offices are. */
+interface PlanSource {
+  readonly context: PracticeContext;
+  readonly decisions: ReadonlyMap<Id, readonly ActionDecision[]>;
+}
+
+/** What every step of one call shares: its run, its planners, the playbook and its cache's state. */
+interface PlanCall {
+  readonly run: PlanRun;
+  readonly planners: readonly Planner[];
+  readonly playbook: Playbook;
+  readonly lifecycles: readonly string[];
+  /** The cache's state for this call's key, or `undefined` without a cache (or with extra decisions). */
+  readonly state: PlanCacheState | undefined;
+}
+
+/**
+ * Starts a call: reads the moment, finds the cache's state for the call's key,
+ * and makes a planner for each enabled play.
+ */
+function beginCall(source: PlanSource, options: Omit<PlanIndexOptions, 'index'>, cache: PlanCache | undefined): PlanCall {
+  const { playbook } = options;
+  const plays = options.plays ?? defaultPlays;
+  const now = toMillis(options.now);
+  const moment = momentFor(source.context, now);
+
+  // The cache holds drafts after decisions, so extra decisions bypass it.
+  const state =
+    options.decisions === undefined || options.decisions.length === 0
+      ? stateFor(cache, [now, playbook, plays, source.context, source.decisions])
+      : undefined;
+
+  const extraDecisions = new Map<Id, ActionDecision[]>();
+  for (const decision of [...(options.decisions ?? [])].sort(byDecidedAtThenId)) {
+    const list = extraDecisions.get(decision.actionId) ?? [];
+    list.push(decision);
+    extraDecisions.set(decision.actionId, list);
+  }
+  const run: PlanRun = {
+    decisions: source.decisions,
+    now,
+    timeZone: moment.timeZone,
+    today: moment.today,
+    horizonEnd: addDays(moment.today, playbook.planning.horizonDays),
+    followUp: playbook.plays['follow-up'],
+    insideFloor: new Map(),
+    extraDecisions,
+  };
+
+  // Each enabled play with its context, and how it keeps an office's drafts.
+  const planners: Planner[] = [];
+  for (let order = 0; order < plays.length; order += 1) {
+    const play = plays[order];
+    if (play === undefined) continue; // a hole in a sparse list, skipped as \`forEach\` skips it
+    const context = playContext(play, playbook, moment);
+    if (!isEnabled(context.policy)) continue;
+    const memory = memoryOf(state, play);
+    const ids: DraftIds = memory?.ids ?? new Map<ActionDraft, string>();
+    planners.push({ play, order, context, ids, memory, run });
+  }
+  return { run, planners, playbook, lifecycles: playbook.planning.lifecycles, state };
+}
+
 /**
  * The work of {@link planIndexWith}, with the index apart from the options, so that
- * {@link planActions} passes its caller's options as they are instead of a copy
- * made per call (whose shape optimised code would not recognise next time).
+ * the caller's options are passed as they are instead of a copy made per call
+ * (whose shape optimised code would not recognise next time).
  */
 function planWith(
   index: PracticeIndex,
   options: Omit<PlanIndexOptions, 'index'>,
   cache: PlanCache | undefined,
 ): Action[] {
-  const { playbook } = options;
-  const plays = options.plays ?? defaultPlays;
-  const now = toMillis(options.now);
-  const moment = momentFor(index.context, now);
-  const horizonEnd = addDays(moment.today, playbook.planning.horizonDays);
-  const lifecycles: readonly string[] = playbook.planning.lifecycles;
-
-  // The cache holds drafts after decisions, so extra decisions bypass it.
-  const state =
-    options.decisions === undefined || options.decisions.length === 0
-      ? stateFor(cache, [now, playbook, plays, index.context, index.decisions])
-      : undefined;
+  const call = beginCall(index, options, cache);
+  const { planners, lifecycles, state } = call;
 
   // Every office the plays plan for; `officeIds` narrows the output, but a play that
   // chooses among offices (`select`) still sees them all, so an office's actions are
@@ -615,35 +729,6 @@ function planWith(
     }
   }
 
-  const extraDecisions = new Map<Id, ActionDecision[]>();
-  for (const decision of [...(options.decisions ?? [])].sort(byDecidedAtThenId)) {
-    const list = extraDecisions.get(decision.actionId) ?? [];
-    list.push(decision);
-    extraDecisions.set(decision.actionId, list);
-  }
-  const run: PlanRun = {
-    index,
-    now,
-    timeZone: moment.timeZone,
-    today: moment.today,
-    horizonEnd,
-    followUp: playbook.plays['follow-up'],
-    insideFloor: new Map(),
-    extraDecisions,
-  };
-
-  // Each enabled play with its context, and how it keeps an office's drafts.
-  const planners: Planner[] = [];
-  for (let order = 0; order < plays.length; order += 1) {
-    const play = plays[order];
-    if (play === undefined) continue; // a hole in a sparse list, skipped as \`forEach\` skips it
-    const context = playContext(play, playbook, moment);
-    if (!isEnabled(context.policy)) continue;
-    const memory = memoryOf(state, play);
-    const ids: DraftIds = memory?.ids ?? new Map<ActionDraft, string>();
-    planners.push({ play, order, context, ids, memory, run });
-  }
-
   // Planning every office without a cache, all plays plan one office before the
   // next office is read, so that its records are still in the processor's cache
   // for every play after the first (play by play, the other offices' records
@@ -651,14 +736,12 @@ function planWith(
   // changes, not what they return.
   const prepared = state === undefined && wanted === undefined ? keptByOffice(planners, eligible) : undefined;
 
-  let ledger: ReturnType<typeof complianceLedger> | undefined;
-  const actions: OrderedAction[] = [];
+  const drafts: (readonly ActionDraft[])[] = [];
   for (let p = 0; p < planners.length; p += 1) {
     const planner = planners[p]!;
-    const { play, order, context, ids } = planner;
+    const { play, context } = planner;
     // With `prepared`, the offices planned are `eligible` (no memo, no `officeIds`).
     const preparedLists = prepared?.[p];
-    let drafts: readonly ActionDraft[];
     if (play.select) {
       // A history at the same position as in the last call is the same office with
       // the same records: its kept drafts are the ones remembered there, unread.
@@ -695,33 +778,53 @@ function planWith(
       if (unchanged && memo !== undefined) {
         selection = { histories: eligible, kept: lists, selected: memo.selected, byOffice: memo.byOffice };
       } else {
-        const given: ActionDraft[] = [];
-        for (const list of lists) for (const { draft } of list) given.push(draft);
-        selection = { histories: eligible, kept: lists, selected: play.select(given, context), byOffice: undefined };
+        selection = { histories: eligible, kept: lists, selected: play.select(draftsIn(lists), context), byOffice: undefined };
       }
       state?.selections.set(play, selection);
       if (wanted !== undefined && wanted.size === 1) {
         selection.byOffice ??= groupByOffice(selection.selected);
-        drafts = selection.byOffice.get(options.officeIds![0]!) ?? [];
+        drafts.push(selection.byOffice.get(options.officeIds![0]!) ?? []);
       } else {
-        drafts = selection.selected;
+        drafts.push(selection.selected);
       }
     } else {
       const given: ActionDraft[] = [];
       for (let i = 0; i < offices.length; i += 1) {
         for (const { draft } of preparedLists?.[i] ?? keptFor(planner, offices[i]!)) given.push(draft);
       }
-      drafts = given;
+      drafts.push(given);
     }
-    for (const draft of drafts) {
+  }
+  const { playbook } = call;
+  return actionsOf(call, index.offices, drafts, wanted, () => complianceLedger({ index, playbook, now: call.run.now }));
+}
+
+/**
+ * The call's actions from each planner's chosen drafts (`drafts[p]` is planner
+ * `p`'s): only drafts for offices the plays plan for (and, with `wanted`, for those
+ * offices), with their ids and compliance warnings (the ledger is asked for only
+ * once an action has a cost estimate), in plan order.
+ */
+function actionsOf(
+  call: PlanCall,
+  offices: ReadonlyMap<Id, Pick<OfficeHistory, 'office' | 'contacts'>>,
+  drafts: readonly (readonly ActionDraft[])[],
+  wanted: ReadonlySet<Id> | undefined,
+  ledgerFor: () => ReadonlyMap<Id, LedgerEntry>,
+): Action[] {
+  const { planners, playbook, lifecycles } = call;
+  let ledger: ReadonlyMap<Id, LedgerEntry> | undefined;
+  const actions: OrderedAction[] = [];
+  for (let p = 0; p < planners.length; p += 1) {
+    const { play, order, ids } = planners[p]!;
+    for (const draft of drafts[p]!) {
       if (wanted !== undefined && !wanted.has(draft.officeId)) continue;
       // Only offices the plays plan for (a host's play might name another office).
-      const history = index.offices.get(draft.officeId);
+      const known = offices.get(draft.officeId);
       const id = ids.get(draft);
-      if (history === undefined || !lifecycles.includes(history.office.lifecycle) || id === undefined) continue;
-      // The ledger walks every costed touchpoint: build it only once an action has a cost estimate.
+      if (known === undefined || !lifecycles.includes(known.office.lifecycle) || id === undefined) continue;
       const costed = (playbook.compliance.actionCostEstimates[draft.kind] ?? 0) > 0;
-      if (costed) ledger ??= complianceLedger({ index, playbook, now });
+      if (costed) ledger ??= ledgerFor();
       actions.push({
         id,
         play: play.id,
@@ -735,7 +838,7 @@ function planWith(
         explanation: draft.explanation,
         warnings: [
           ...(draft.warnings ?? []),
-          ...(costed && ledger ? complianceWarnings(playbook.compliance, ledger, history, draft.kind, draft.contactIds) : []),
+          ...(costed && ledger ? complianceWarnings(playbook.compliance, ledger, known, draft.kind, draft.contactIds) : []),
         ],
         details: draft.details ?? {},
         order,

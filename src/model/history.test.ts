@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallPractice } from '../../test/fixtures';
-import { historyWith, indexSnapshot, pairTimed } from './history';
+import { buildOfficeHistory, groupSnapshot, historyOfGroup, historyWith, indexSnapshot, pairTimed } from './history';
 import { unwrap } from './result';
 import { parseSnapshot } from './snapshot';
 
@@ -77,6 +77,77 @@ describe('indexSnapshot', () => {
     // Built once, on the first read.
     expect(a.touchpoints).toBe(a.touchpoints);
     for (let i = 0; i < a.touchpoints.length; i += 1) expect(a.touchpoints[i]!.record).toBe(a.touchpointRecords[i]);
+  });
+
+  it('defines `touchpoints` with one getter shared by every history, enumerable like a data property', () => {
+    // One getter for all: V8 then gives every history one shape (a getter per
+    // history keeps each one's properties in a dictionary).
+    const a = index.offices.get('off-a')!;
+    const b = index.offices.get('off-b')!;
+    const getter = Object.getOwnPropertyDescriptor(a, 'touchpoints');
+    expect(getter).toMatchObject({ enumerable: true, configurable: true });
+    expect(typeof getter?.get).toBe('function');
+    const built = buildOfficeHistory(a.office, a.context, { contacts: [], touchpoints: [], referrals: [], thankYous: [] });
+    for (const other of [b, historyWith(a, {}), built]) {
+      expect(Object.getOwnPropertyDescriptor(other, 'touchpoints')?.get).toBe(getter?.get);
+    }
+    expect(Object.keys(a).sort()).toEqual(
+      ['contacts', 'context', 'office', 'referrals', 'thankYous', 'timeZone', 'touchpointRecords', 'touchpointTimes', 'touchpoints'].sort(),
+    );
+  });
+
+  it('gives each history its own view, and a spread copies it', () => {
+    const a = index.offices.get('off-a')!;
+    const b = index.offices.get('off-b')!;
+    expect(b.touchpoints.map((t) => t.record.officeId)).toEqual(b.touchpointRecords.map(() => 'off-b'));
+    expect({ ...a }.touchpoints).toBe(a.touchpoints);
+    expect(historyWith(a, { touchpointRecords: [], touchpointTimes: [] }).touchpoints).toEqual([]);
+    expect(a.touchpoints).toHaveLength(2);
+  });
+
+  it('keeps an office id given twice at its first place, with its last record', () => {
+    const a = snapshot.offices.find((office) => office.id === 'off-a')!;
+    const renamed = { ...a, name: 'Renamed' };
+    const twice = indexSnapshot({ ...snapshot, offices: [a, ...snapshot.offices.filter((office) => office !== a), renamed] });
+    expect([...twice.offices.keys()]).toEqual(['off-a', 'off-b']);
+    expect(twice.offices.get('off-a')!.office).toBe(renamed);
+    expect(twice.offices.get('off-a')!.touchpointRecords).toEqual(index.offices.get('off-a')!.touchpointRecords);
+  });
+});
+
+describe('groupSnapshot and historyOfGroup', () => {
+  it('group records by office without reading them; each history equals the index’s', () => {
+    const groups = groupSnapshot(snapshot);
+    const index = indexSnapshot(snapshot);
+    expect([...groups.offices.keys()]).toEqual([...index.offices.keys()]);
+    expect(groups.decisions).toEqual(index.decisions);
+    for (const [id, group] of groups.offices) {
+      expect(historyOfGroup(group, groups.context, snapshot.touchpoints)).toEqual(index.offices.get(id));
+    }
+  });
+
+  it('note an office’s touchpoints as runs of the snapshot’s list, leaving out offices the snapshot lacks', () => {
+    const [t1, t2, ...rest] = snapshot.touchpoints;
+    const stray = { ...t1!, id: 'tp-stray', officeId: 'off-gone' };
+    const touchpoints = [t1!, stray, ...rest, t2!];
+    const groups = groupSnapshot({ ...snapshot, touchpoints });
+    const runs = groups.offices.get(t1!.officeId)!.runs;
+    // Each run is a [start, end) pair; together they hold exactly the office's touchpoints.
+    const held = [];
+    for (let r = 0; r < runs.length; r += 2) held.push(...touchpoints.slice(runs[r], runs[r + 1]));
+    expect(held.every((t) => t.officeId === t1!.officeId)).toBe(true);
+    expect(held).toHaveLength(touchpoints.filter((t) => t.officeId === t1!.officeId).length);
+    expect(runs.length).toBeGreaterThan(2);
+    const history = historyOfGroup(groups.offices.get(t1!.officeId)!, groups.context, touchpoints);
+    expect(history).toEqual(indexSnapshot(snapshot).offices.get(t1!.officeId));
+  });
+
+  it('sort each office’s contacts by id', () => {
+    const groups = groupSnapshot({ ...snapshot, contacts: [...snapshot.contacts].reverse() });
+    for (const group of groups.offices.values()) {
+      const ids = group.contacts.map((c) => c.id);
+      expect(ids).toEqual([...ids].sort());
+    }
   });
 });
 

@@ -293,18 +293,11 @@ export function buildOfficeHistory(office: Office, context: PracticeContext, rec
 
 /** One office's records with their times read, in any order (sorted in place by {@link historyOf}). */
 interface Bucket {
-  contacts: Contact[];
+  readonly contacts: readonly Contact[];
   touchpointRecords: Touchpoint[];
   touchpointTimes: number[];
   referrals: ReferralEntry[];
   thankYous: Timed<ThankYou>[];
-}
-
-/** While indexing: an office's bucket and where its touchpoints lie in the snapshot's list. */
-interface Grouping {
-  readonly bucket: Bucket;
-  /** Start and end (exclusive) of each run of the office's touchpoints, in order. */
-  readonly runs: number[];
 }
 
 /** Sorts a bucket's lists in place and wraps them as the office's history. */
@@ -313,13 +306,35 @@ function historyOf(office: Office, context: PracticeContext, bucket: Bucket): Of
   return assembleHistory(
     office,
     context,
-    isSortedById(bucket.contacts) ? bucket.contacts : bucket.contacts.sort(byId),
+    isSortedById(bucket.contacts) ? bucket.contacts : [...bucket.contacts].sort(byId),
     bucket.touchpointRecords,
     bucket.touchpointTimes,
     sortByTimeThenId(bucket.referrals),
     sortByTimeThenId(bucket.thankYous),
   );
 }
+
+/** Each history's `touchpoints` view, once read. */
+const touchpointViews = new WeakMap<OfficeHistory, readonly Timed<Touchpoint>[]>();
+
+/** The `touchpoints` getter of every history: the view, built on the first read. */
+function touchpointView(this: OfficeHistory): readonly Timed<Touchpoint>[] {
+  let view = touchpointViews.get(this);
+  if (view === undefined) {
+    view = pairTimed(this.touchpointRecords, this.touchpointTimes);
+    touchpointViews.set(this, view);
+  }
+  return view;
+}
+
+/**
+ * How `touchpoints` is defined on every history: enumerable, like a data
+ * property (a spread copies the view), with one getter shared by all. A getter
+ * written in each history's object literal would be a new function per history,
+ * and V8 then keeps such objects' properties in a dictionary: about 600 bytes a
+ * history instead of about 90, and slower to read.
+ */
+const touchpointsProperty: PropertyDescriptor = Object.freeze({ get: touchpointView, enumerable: true, configurable: true });
 
 /** An office history over lists already in order, its `touchpoints` view built on first read. */
 function assembleHistory(
@@ -331,20 +346,17 @@ function assembleHistory(
   referrals: readonly ReferralEntry[],
   thankYous: readonly Timed<ThankYou>[],
 ): OfficeHistory {
-  let touchpoints: readonly Timed<Touchpoint>[] | undefined;
-  return {
+  const history = {
     office,
     context,
     timeZone: office.timeZone ?? context.practice.timeZone,
     contacts,
-    get touchpoints() {
-      return (touchpoints ??= pairTimed(touchpointRecords, touchpointTimes));
-    },
     touchpointRecords,
     touchpointTimes,
     referrals,
     thankYous,
   };
+  return Object.defineProperty(history, 'touchpoints', touchpointsProperty) as typeof history & OfficeHistory;
 }
 
 /**
@@ -389,50 +401,170 @@ export function historyWith(history: OfficeHistory, lists: HistoryLists): Office
 }
 
 /**
- * Fills each office's touchpoint lists, each allocated once at its final length.
- * A first pass reads every touchpoint's office, noting where each office's runs
- * of touchpoints lie; stores usually return an office's touchpoints together, so
- * an office mostly has one run, and its records are then a slice of the
- * snapshot's list. A second pass, office by office, reads each time straight
- * into the office's list: no list of every time is made first (one that size is
- * fresh memory after a full collection, and costs more to touch than to fill),
- * and none is copied. (Lists grown one push at a time would be copied as they
- * grow, and the collector would move the copies in between.)
+ * One office of a snapshot with its records grouped but not yet read: no
+ * timestamp parsed, no list sorted but its contacts. {@link historyOfGroup} builds
+ * its history from it.
+ *
+ * @internal
  */
-function groupTouchpoints(touchpoints: readonly Touchpoint[], groupings: ReadonlyMap<Id, Grouping>): void {
+export interface OfficeGroup {
+  /** The office. */
+  readonly office: Office;
+  /** Its contacts, by id. */
+  readonly contacts: readonly Contact[];
+  /**
+   * Where its touchpoints lie in the snapshot's list: the start and end
+   * (exclusive) of each run, in order. Stores usually return an office's
+   * touchpoints together, so there is mostly one run.
+   */
+  readonly runs: readonly number[];
+  /** Its referrals, in the snapshot's order. */
+  readonly referrals: readonly Referral[];
+  /** Its thank-yous, in the snapshot's order. */
+  readonly thankYous: readonly ThankYou[];
+}
+
+/**
+ * A snapshot grouped by office in one pass that reads no timestamp of an
+ * office's records: {@link indexSnapshot} builds every history from it at once;
+ * the engine's `planActions` builds each just before planning it and lets it go
+ * after, so that no history outlives its office's turn.
+ *
+ * @internal
+ */
+export interface SnapshotGroups {
+  /** The practice-wide facts. */
+  readonly context: PracticeContext;
+  /**
+   * Every office's group by office id, in ascending id order. An id given twice
+   * keeps its first place and its last record, as a `Map` does.
+   */
+  readonly offices: ReadonlyMap<Id, OfficeGroup>;
+  /** The snapshot's touchpoints, which the groups' runs point into. */
+  readonly touchpoints: readonly Touchpoint[];
+  /** Decisions by action id, oldest first. */
+  readonly decisions: ReadonlyMap<Id, readonly ActionDecision[]>;
+}
+
+/** While grouping: an office's group, its lists still growing. */
+interface GrowingGroup extends OfficeGroup {
+  readonly contacts: Contact[];
+  readonly runs: number[];
+  readonly referrals: Referral[];
+  readonly thankYous: ThankYou[];
+}
+
+/**
+ * Notes where each office's runs of touchpoints lie, in one pass that reads only
+ * each touchpoint's office (the previous touchpoint's office is tried before the
+ * map). A touchpoint of an office the snapshot lacks is in no run: left out.
+ */
+function groupTouchpoints(touchpoints: readonly Touchpoint[], groups: ReadonlyMap<Id, GrowingGroup>): void {
   let officeId: Id | undefined;
-  let grouping: Grouping | undefined;
+  let group: GrowingGroup | undefined;
   for (let i = 0; i < touchpoints.length; i += 1) {
     const touchpoint = touchpoints[i]!;
     if (touchpoint.officeId !== officeId) {
-      // A new run: the previous touchpoint's office is tried before the map.
       officeId = touchpoint.officeId;
-      grouping = groupings.get(officeId);
-      grouping?.runs.push(i, i + 1);
-    } else if (grouping !== undefined) {
-      grouping.runs[grouping.runs.length - 1] = i + 1;
+      group = groups.get(officeId);
+      group?.runs.push(i, i + 1);
+    } else if (group !== undefined) {
+      group.runs[group.runs.length - 1] = i + 1;
     }
   }
-  // A touchpoint of an office the snapshot lacks is in no run: left out, its time unread.
-  for (const { bucket, runs } of groupings.values()) {
-    if (runs.length === 0) continue;
-    let records: Touchpoint[];
-    if (runs.length === 2) {
-      records = touchpoints.slice(runs[0], runs[1]);
-    } else {
-      let length = 0;
-      for (let r = 0; r < runs.length; r += 2) length += runs[r + 1]! - runs[r]!;
-      records = new Array<Touchpoint>(length);
-      let at = 0;
-      for (let r = 0; r < runs.length; r += 2) {
-        for (let i = runs[r]!; i < runs[r + 1]!; i += 1) records[at++] = touchpoints[i]!;
-      }
-    }
-    const times = new Array<number>(records.length);
-    for (let i = 0; i < records.length; i += 1) readInstantInto(records[i]!.at, times, i);
-    bucket.touchpointRecords = records;
-    bucket.touchpointTimes = times;
+}
+
+/**
+ * An office's touchpoints, from its runs in the snapshot's list, in one list
+ * allocated at its final length (a single run is a slice).
+ */
+function touchpointsOf(runs: readonly number[], touchpoints: readonly Touchpoint[]): Touchpoint[] {
+  if (runs.length === 0) return [];
+  if (runs.length === 2) return touchpoints.slice(runs[0], runs[1]);
+  let length = 0;
+  for (let r = 0; r < runs.length; r += 2) length += runs[r + 1]! - runs[r]!;
+  const records = new Array<Touchpoint>(length);
+  let at = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    for (let i = runs[r]!; i < runs[r + 1]!; i += 1) records[at++] = touchpoints[i]!;
   }
+  return records;
+}
+
+/**
+ * Builds one office's history from its group: its touchpoints taken from the
+ * snapshot's list, every timestamp read once, every list sorted. Lists are
+ * allocated at their final length and times read straight into them (lists grown
+ * one push at a time would be copied as they grow).
+ *
+ * @param group - The office's group (see {@link groupSnapshot}).
+ * @param context - The practice-wide facts.
+ * @param touchpoints - The snapshot's touchpoints, which the group's runs point into.
+ * @returns The office's history, the same as {@link indexSnapshot} gives it.
+ * @internal
+ */
+export function historyOfGroup(group: OfficeGroup, context: PracticeContext, touchpoints: readonly Touchpoint[]): OfficeHistory {
+  const records = touchpointsOf(group.runs, touchpoints);
+  const times = new Array<number>(records.length);
+  for (let i = 0; i < records.length; i += 1) readInstantInto(records[i]!.at, times, i);
+  const referrals = new Array<ReferralEntry>(group.referrals.length);
+  for (let i = 0; i < referrals.length; i += 1) referrals[i] = referralEntry(group.referrals[i]!);
+  return historyOf(group.office, context, {
+    contacts: group.contacts,
+    touchpointRecords: records,
+    touchpointTimes: times,
+    referrals,
+    thankYous: timed(group.thankYous, thankYouSentAt),
+  });
+}
+
+/**
+ * Groups a snapshot's records by office in one pass per collection, reading only
+ * each record's office; each office's contacts are sorted by id. Records naming
+ * an office the snapshot lacks are left out. Decisions are grouped by action.
+ *
+ * @param snapshot - One tenant's records.
+ * @returns The groups, for {@link historyOfGroup}.
+ * @internal
+ */
+export function groupSnapshot(snapshot: PracticeSnapshot): SnapshotGroups {
+  const byOffice = new Map<Id, GrowingGroup>();
+  for (const office of snapshot.offices) {
+    byOffice.set(office.id, { office, contacts: [], runs: [], referrals: [], thankYous: [] });
+  }
+  // Counted loops: this runs once per call, often before it is optimised, and a
+  // `for…of` then allocates an iterator result per record.
+  const { contacts, referrals, thankYous } = snapshot;
+  for (let i = 0; i < contacts.length; i += 1) byOffice.get(contacts[i]!.officeId)?.contacts.push(contacts[i]!);
+  groupTouchpoints(snapshot.touchpoints, byOffice);
+  for (let i = 0; i < referrals.length; i += 1) byOffice.get(referrals[i]!.officeId)?.referrals.push(referrals[i]!);
+  for (let i = 0; i < thankYous.length; i += 1) byOffice.get(thankYous[i]!.officeId)?.thankYous.push(thankYous[i]!);
+
+  const offices = new Map<Id, OfficeGroup>();
+  const byIdOrder = isSortedById(snapshot.offices) ? snapshot.offices : [...snapshot.offices].sort(byId);
+  for (const office of byIdOrder) {
+    const group = byOffice.get(office.id)!;
+    if (!isSortedById(group.contacts)) group.contacts.sort(byId);
+    offices.set(office.id, group);
+  }
+  return {
+    context: practiceContext(snapshot),
+    offices,
+    touchpoints: snapshot.touchpoints,
+    decisions: decisionsByAction(snapshot.decisions),
+  };
+}
+
+/** Decisions by action id, each list oldest first (ties by id). */
+function decisionsByAction(records: readonly ActionDecision[]): Map<Id, ActionDecision[]> {
+  const decisions = new Map<Id, ActionDecision[]>();
+  const sorted = [...records].sort((a, b) => readInstant(a.decidedAt) - readInstant(b.decidedAt) || byId(a, b));
+  for (const decision of sorted) {
+    const list = decisions.get(decision.actionId);
+    if (list) list.push(decision);
+    else decisions.set(decision.actionId, [decision]);
+  }
+  return decisions;
 }
 
 /**
@@ -492,47 +624,13 @@ function contactsById(contacts: readonly Contact[]): Map<Id, Contact> {
  * @category History
  */
 export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
-  const groupings = new Map<Id, Grouping>();
-  for (const office of snapshot.offices) {
-    const bucket: Bucket = { contacts: [], touchpointRecords: [], touchpointTimes: [], referrals: [], thankYous: [] };
-    groupings.set(office.id, { bucket, runs: [] });
-  }
-  // One pass per collection: group by office and read each timestamp once. (Counted
-  // loops: this runs once per call, often before it is optimised, and a `for…of`
-  // then allocates an iterator result per record.)
-  const { contacts, referrals, thankYous } = snapshot;
-  for (let i = 0; i < contacts.length; i += 1) groupings.get(contacts[i]!.officeId)?.bucket.contacts.push(contacts[i]!);
-  groupTouchpoints(snapshot.touchpoints, groupings);
-  for (let i = 0; i < referrals.length; i += 1) {
-    groupings.get(referrals[i]!.officeId)?.bucket.referrals.push(referralEntry(referrals[i]!));
-  }
-  for (let i = 0; i < thankYous.length; i += 1) {
-    const thankYou = thankYous[i]!;
-    groupings.get(thankYou.officeId)?.bucket.thankYous.push({ record: thankYou, at: readInstant(thankYou.sentAt) });
-  }
-
-  const context = practiceContext(snapshot);
+  const groups = groupSnapshot(snapshot);
+  const { context } = groups;
   const offices = new Map<Id, OfficeHistory>();
-  const byIdOrder = isSortedById(snapshot.offices) ? snapshot.offices : [...snapshot.offices].sort(byId);
-  for (const office of byIdOrder) {
-    const grouping = groupings.get(office.id);
-    if (grouping) offices.set(office.id, historyOf(office, context, grouping.bucket));
-  }
-
+  for (const [id, group] of groups.offices) offices.set(id, historyOfGroup(group, context, snapshot.touchpoints));
   const messages = snapshot.messages
     .map((record) => ({ record, at: readInstant(record.publishedAt) }))
     .sort((a, b) => byVersionThenId(a.record, b.record));
-
-  const decisions = new Map<Id, ActionDecision[]>();
-  const sortedDecisions = [...snapshot.decisions].sort(
-    (a, b) => readInstant(a.decidedAt) - readInstant(b.decidedAt) || byId(a, b),
-  );
-  for (const decision of sortedDecisions) {
-    const list = decisions.get(decision.actionId);
-    if (list) list.push(decision);
-    else decisions.set(decision.actionId, [decision]);
-  }
-
   return {
     practice: snapshot.practice,
     context,
@@ -541,6 +639,6 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
     clinicians: context.clinicians,
     messages,
     currentMessage: context.currentMessage,
-    decisions,
+    decisions: groups.decisions,
   };
 }

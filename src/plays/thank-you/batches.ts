@@ -44,6 +44,7 @@ export function batchThankYous(
   policy: Pick<ThankYouPolicy, 'batchWindowDays'>,
   timeZone: TimeZone,
 ): ThankYouBatch[] {
+  if (owed.length === 0) return []; // most offices owe nothing: no map made for them
   const open = new Map<Id | undefined, TriggeredReferral[]>();
   const batches: TriggeredReferral[][] = [];
   for (const triggered of owed) {

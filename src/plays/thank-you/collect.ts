@@ -85,22 +85,26 @@ export function collectTriggered(
 
   // Counted loops throughout: this runs for every office, and a `for…of` not yet
   // optimised allocates an iterator result per element.
-  const acknowledgements = new Map<Id, Timed<ThankYou>>();
+  // The maps are made on first use: an office without referrals or thank-yous
+  // (many of them) allocates neither.
+  const referrals = history.referrals;
+  if (referrals.length === 0) return [];
+  let acknowledgements: Map<Id, Timed<ThankYou>> | undefined;
   const thankYous = history.thankYous;
   for (let t = 0; t < thankYous.length; t += 1) {
     const thankYou = thankYous[t]!;
     if (thankYou.at > now) continue;
     const referralIds = thankYou.record.referralIds;
     for (let r = 0; r < referralIds.length; r += 1) {
+      acknowledgements ??= new Map();
       if (!acknowledgements.has(referralIds[r]!)) acknowledgements.set(referralIds[r]!, thankYou);
     }
   }
 
   const { firings, counting } = firingsOf(policy.triggers);
-  const fromContact = new Map<Id, number>();
+  let fromContact: Map<Id, number> | undefined;
   const triggered: TriggeredReferral[] = [];
   const noOrdinals: readonly number[] = [];
-  const referrals = history.referrals;
   for (let i = 0; i < referrals.length; i += 1) {
     const referral = referrals[i]!;
     if (referral.at > now) continue;
@@ -111,6 +115,7 @@ export function collectTriggered(
       const counted = new Array<number>(contactIds.length);
       for (let c = 0; c < contactIds.length; c += 1) {
         const contactId = contactIds[c]!;
+        fromContact ??= new Map();
         const ordinal = (fromContact.get(contactId) ?? 0) + 1;
         fromContact.set(contactId, ordinal);
         counted[c] = ordinal;
@@ -124,7 +129,7 @@ export function collectTriggered(
       if (fired !== undefined && fired <= now && fired < at) at = fired;
     }
     if (at === Infinity) continue;
-    const acknowledgedBy = acknowledgements.get(referral.record.id);
+    const acknowledgedBy = acknowledgements?.get(referral.record.id);
     if (keep !== undefined && !keep(at, acknowledgedBy)) continue;
     const triggers: ThankYouTriggerKind[] = [];
     for (let f = 0; f < firings.length; f += 1) {
