@@ -4,7 +4,7 @@ import { definePlay, type ActionDraft, type PlayScore } from '../play';
 import { oldestFirst } from '../timeline';
 import { lastResourceFacts, withRedirects } from './facts';
 import { beAResourcePolicyDefinition, type BeAResourcePolicy } from './policy';
-import { describeOffer, resourceFacts, type ResourceFacts } from './resource';
+import { describeOffer, isResourceContact, resourceFacts, type ResourceFacts } from './resource';
 
 /**
  * The be-a-resource score: 100 when the office had a resource contact or a
@@ -71,6 +71,8 @@ export const beAResourcePlay = definePlay({
   title: 'Be a resource',
   policy: beAResourcePolicyDefinition,
   reads: ['touchpoints', 'referrals'],
+  // Plan and score read only resource contacts (the last one).
+  readsTouchpoint: isResourceContact,
   outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {

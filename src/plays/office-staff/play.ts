@@ -77,6 +77,8 @@ export const officeStaffPlay = definePlay({
   policy: officeStaffPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
   outreachOnly: true,
+  // Plan and score read only touchpoints that name a contact (a staff member's last touch).
+  readsTouchpoint: (touchpoint) => touchpoint.contactIds.length > 0,
 
   plan(history, ctx): ActionDraft[] {
     const { policy } = ctx;

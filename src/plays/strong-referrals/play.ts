@@ -50,6 +50,8 @@ export const strongReferralsPlay = definePlay({
   title: 'Strong referrals',
   policy: strongReferralsPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
+  // Plan and score read only coaching touchpoints (the last one).
+  readsTouchpoint: (touchpoint) => touchpoint.purposes.includes('coach'),
   outreachOnly: true,
 
   plan(history, ctx): ActionDraft[] {
