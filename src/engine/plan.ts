@@ -2,7 +2,9 @@ import { addDays, compareCalendarDates } from '../calendar/dates';
 import { invalidArgument } from '../calendar/validation';
 import type { ValidationError } from '../errors';
 import type { ActionDecision } from '../model/action-decision';
+import type { Contact } from '../model/contact';
 import {
+  contactsOfGroup,
   groupSnapshot,
   historyOfGroup,
   indexSnapshot,
@@ -10,6 +12,7 @@ import {
   type PracticeContext,
   type PracticeIndex,
 } from '../model/history';
+import type { Office } from '../model/office';
 import type { CalendarDate, Id } from '../model/primitives';
 import type { PracticeSnapshot } from '../model/snapshot';
 import type { Playbook } from '../playbook/playbook';
@@ -567,7 +570,6 @@ export function planActions(options: PlanOptions): Action[] {
   const groups = groupSnapshot(options.snapshot);
   const call = beginCall(groups, options, undefined);
   const { planners, run } = call;
-  const { touchpoints, context } = groups;
   // The ledger is read only with a cost estimate, and only for the physicians of
   // offices planned for; a physician is a contact of one office (ids are unique in
   // a valid snapshot), so only those offices' spending is tallied.
@@ -583,7 +585,7 @@ export function planActions(options: PlanOptions): Action[] {
   // Offices not planned for are not read at all.
   for (const group of groups.offices.values()) {
     if (!call.lifecycles.includes(group.office.lifecycle)) continue;
-    const history = historyOfGroup(group, context, touchpoints);
+    const history = historyOfGroup(groups, group);
     if (tally !== undefined) tallySpend(tally, history, year, run.timeZone);
     for (let p = 0; p < planners.length; p += 1) lists[p]!.push(keptFor(planners[p]!, history));
   }
@@ -593,8 +595,13 @@ export function planActions(options: PlanOptions): Action[] {
     const given = draftsIn(lists[p]!);
     drafts.push(play.select ? play.select(given, playContext) : given);
   }
-  return actionsOf(call, groups.offices, drafts, undefined, () =>
-    ledgerOf(tally ?? new Map(), year, compliance.annualCapPerPhysician),
+  return actionsOf(
+    call,
+    drafts,
+    undefined,
+    (officeId) => groups.offices.get(officeId)?.office,
+    (officeId) => contactsOfGroup(groups, groups.offices.get(officeId)!),
+    () => ledgerOf(tally ?? new Map(), year, compliance.annualCapPerPhysician),
   );
 }
 
@@ -796,20 +803,28 @@ function planWith(
     }
   }
   const { playbook } = call;
-  return actionsOf(call, index.offices, drafts, wanted, () => complianceLedger({ index, playbook, now: call.run.now }));
+  return actionsOf(
+    call,
+    drafts,
+    wanted,
+    (officeId) => index.offices.get(officeId)?.office,
+    (officeId) => index.offices.get(officeId)!.contacts,
+    () => complianceLedger({ index, playbook, now: call.run.now }),
+  );
 }
 
 /**
  * The call's actions from each planner's chosen drafts (`drafts[p]` is planner
  * `p`'s): only drafts for offices the plays plan for (and, with `wanted`, for those
- * offices), with their ids and compliance warnings (the ledger is asked for only
- * once an action has a cost estimate), in plan order.
+ * offices), with their ids and compliance warnings, in plan order. The ledger and
+ * an office's contacts are asked for only once an action has a cost estimate.
  */
 function actionsOf(
   call: PlanCall,
-  offices: ReadonlyMap<Id, Pick<OfficeHistory, 'office' | 'contacts'>>,
   drafts: readonly (readonly ActionDraft[])[],
   wanted: ReadonlySet<Id> | undefined,
+  officeOf: (officeId: Id) => Office | undefined,
+  contactsOf: (officeId: Id) => readonly Contact[],
   ledgerFor: () => ReadonlyMap<Id, LedgerEntry>,
 ): Action[] {
   const { planners, playbook, lifecycles } = call;
@@ -820,9 +835,9 @@ function actionsOf(
     for (const draft of drafts[p]!) {
       if (wanted !== undefined && !wanted.has(draft.officeId)) continue;
       // Only offices the plays plan for (a host's play might name another office).
-      const known = offices.get(draft.officeId);
+      const office = officeOf(draft.officeId);
       const id = ids.get(draft);
-      if (known === undefined || !lifecycles.includes(known.office.lifecycle) || id === undefined) continue;
+      if (office === undefined || !lifecycles.includes(office.lifecycle) || id === undefined) continue;
       const costed = (playbook.compliance.actionCostEstimates[draft.kind] ?? 0) > 0;
       if (costed) ledger ??= ledgerFor();
       actions.push({
@@ -838,7 +853,7 @@ function actionsOf(
         explanation: draft.explanation,
         warnings: [
           ...(draft.warnings ?? []),
-          ...(costed && ledger ? complianceWarnings(playbook.compliance, ledger, known, draft.kind, draft.contactIds) : []),
+          ...(costed && ledger ? complianceWarnings(playbook.compliance, ledger, { contacts: contactsOf(draft.officeId) }, draft.kind, draft.contactIds) : []),
         ],
         details: draft.details ?? {},
         order,

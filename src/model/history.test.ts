@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallPractice } from '../../test/fixtures';
-import { buildOfficeHistory, groupSnapshot, historyOfGroup, historyWith, indexSnapshot, pairTimed } from './history';
+import { buildOfficeHistory, contactsOfGroup, groupSnapshot, historyOfGroup, historyWith, indexSnapshot, pairTimed } from './history';
 import { unwrap } from './result';
 import { parseSnapshot } from './snapshot';
 
@@ -120,59 +120,42 @@ describe('groupSnapshot and historyOfGroup', () => {
     const groups = groupSnapshot(snapshot);
     const index = indexSnapshot(snapshot);
     expect([...groups.offices.keys()]).toEqual([...index.offices.keys()]);
+    expect([...groups.offices.values()].map((group) => group.position)).toEqual([0, 1]);
     expect(groups.decisions).toEqual(index.decisions);
-    for (const [id, group] of groups.offices) {
-      expect(historyOfGroup(group, groups.context, snapshot.touchpoints)).toEqual(index.offices.get(id));
-    }
+    for (const [id, group] of groups.offices) expect(historyOfGroup(groups, group)).toEqual(index.offices.get(id));
   });
 
-  it('note an office’s touchpoints as runs of the snapshot’s list, leaving out offices the snapshot lacks', () => {
+  it('place each office’s records in the snapshot’s order, leaving out offices the snapshot lacks', () => {
     const [t1, t2, ...rest] = snapshot.touchpoints;
     const stray = { ...t1!, id: 'tp-stray', officeId: 'off-gone' };
+    // The office's touchpoints apart from each other: gathered one by one, not sliced.
     const touchpoints = [t1!, stray, ...rest, t2!];
     const groups = groupSnapshot({ ...snapshot, touchpoints });
-    const runs = groups.offices.get(t1!.officeId)!.runs;
-    // Each run is a [start, end) pair; together they hold exactly the office's touchpoints.
-    const held = [];
-    for (let r = 0; r < runs.length; r += 2) held.push(...touchpoints.slice(runs[r], runs[r + 1]));
-    expect(held.every((t) => t.officeId === t1!.officeId)).toBe(true);
-    expect(held).toHaveLength(touchpoints.filter((t) => t.officeId === t1!.officeId).length);
-    expect(runs.length).toBeGreaterThan(2);
-    const history = historyOfGroup(groups.offices.get(t1!.officeId)!, groups.context, touchpoints);
-    expect(history).toEqual(indexSnapshot(snapshot).offices.get(t1!.officeId));
+    const { order, start } = groups.touchpoints;
+    const k = groups.offices.get(t1!.officeId)!.position;
+    const held = Array.from(order.subarray(start[k], start[k + 1]), (i) => touchpoints[i]!);
+    expect(held).toEqual(touchpoints.filter((t) => t.officeId === t1!.officeId));
+    // Every touchpoint but the stray one is placed, once.
+    expect(start.at(-1)).toBe(touchpoints.length - 1);
+    expect(historyOfGroup(groups, groups.offices.get(t1!.officeId)!)).toEqual(indexSnapshot(snapshot).offices.get(t1!.officeId));
   });
 
-  it('sort each office’s contacts by id', () => {
+  it('give each office’s contacts sorted by id', () => {
     const groups = groupSnapshot({ ...snapshot, contacts: [...snapshot.contacts].reverse() });
     for (const group of groups.offices.values()) {
-      const ids = group.contacts.map((c) => c.id);
+      const ids = contactsOfGroup(groups, group).map((contact) => contact.id);
       expect(ids).toEqual([...ids].sort());
+      expect(ids).toEqual(snapshot.contacts.filter((contact) => contact.officeId === group.office.id).map((c) => c.id).sort());
     }
   });
-});
 
-describe('historyWith', () => {
-  const a = indexSnapshot(snapshot).offices.get('off-a')!;
-
-  it('replaces the lists given and shares the others', () => {
-    const next = historyWith(a, { touchpointRecords: a.touchpointRecords.slice(1), touchpointTimes: a.touchpointTimes.slice(1) });
-    expect(next.touchpoints.map((t) => t.record.id)).toEqual(['tp-2']);
-    expect(next.touchpointTimes).toEqual([a.touchpointTimes[1]]);
-    expect(next.referrals).toBe(a.referrals);
-    expect(next.thankYous).toBe(a.thankYous);
-    expect(next.contacts).toBe(a.contacts);
-    expect(next.office).toBe(a.office);
-    expect(next.timeZone).toBe(a.timeZone);
-    expect(historyWith(a, { referrals: [] }).touchpointRecords).toBe(a.touchpointRecords);
-  });
-
-  it('equals the history it copies when nothing is replaced', () => {
-    expect(historyWith(a, {})).toEqual(a);
-  });
-
-  it('rejects records without times, times without records, and lists of different lengths', () => {
-    expect(() => historyWith(a, { touchpointRecords: [] })).toThrow(/go together/);
-    expect(() => historyWith(a, { touchpointTimes: [] })).toThrow(/go together/);
-    expect(() => historyWith(a, { touchpointRecords: a.touchpointRecords, touchpointTimes: [1] })).toThrow(/one time per record/);
+  it('keep an office id given twice at its first place, with its last record', () => {
+    const a = snapshot.offices.find((office) => office.id === 'off-a')!;
+    const renamed = { ...a, name: 'Renamed' };
+    const groups = groupSnapshot({ ...snapshot, offices: [a, ...snapshot.offices.filter((office) => office !== a), renamed] });
+    expect([...groups.offices.values()].map((group) => [group.office.name, group.position])).toEqual([
+      ['Renamed', 0],
+      [snapshot.offices.find((office) => office.id === 'off-b')!.name, 1],
+    ]);
   });
 });

@@ -401,32 +401,40 @@ export function historyWith(history: OfficeHistory, lists: HistoryLists): Office
 }
 
 /**
- * One office of a snapshot with its records grouped but not yet read: no
- * timestamp parsed, no list sorted but its contacts. {@link historyOfGroup} builds
- * its history from it.
+ * One office of a snapshot, and its place among the snapshot's offices in
+ * ascending id order, which is where its records are in each of the snapshot's
+ * {@link ByOffice} groupings.
  *
  * @internal
  */
 export interface OfficeGroup {
   /** The office. */
   readonly office: Office;
-  /** Its contacts, by id. */
-  readonly contacts: readonly Contact[];
-  /**
-   * Where its touchpoints lie in the snapshot's list: the start and end
-   * (exclusive) of each run, in order. Stores usually return an office's
-   * touchpoints together, so there is mostly one run.
-   */
-  readonly runs: readonly number[];
-  /** Its referrals, in the snapshot's order. */
-  readonly referrals: readonly Referral[];
-  /** Its thank-yous, in the snapshot's order. */
-  readonly thankYous: readonly ThankYou[];
+  /** Its place: 0 for the office with the lowest id. */
+  readonly position: number;
 }
 
 /**
- * A snapshot grouped by office in one pass that reads no timestamp of an
- * office's records: {@link indexSnapshot} builds every history from it at once;
+ * One collection of a snapshot grouped by office without a list per office: the
+ * records of the office at position `k` are `records[order[i]]` for `i` from
+ * `start[k]` up to (not including) `start[k + 1]`, in the snapshot's order. The
+ * positions are kept in typed arrays, whose contents the garbage collector never
+ * copies.
+ *
+ * @internal
+ */
+export interface ByOffice<T> {
+  /** The collection, as the snapshot holds it. */
+  readonly records: readonly T[];
+  /** Positions in `records`, office by office. */
+  readonly order: Int32Array;
+  /** Where each office's positions start in `order`; one more entry than offices. */
+  readonly start: Int32Array;
+}
+
+/**
+ * A snapshot grouped by office in one pass per collection that reads only each
+ * record's office: {@link indexSnapshot} builds every history from it at once;
  * the engine's `planActions` builds each just before planning it and lets it go
  * after, so that no history outlives its office's turn.
  *
@@ -436,121 +444,136 @@ export interface SnapshotGroups {
   /** The practice-wide facts. */
   readonly context: PracticeContext;
   /**
-   * Every office's group by office id, in ascending id order. An id given twice
-   * keeps its first place and its last record, as a `Map` does.
+   * Every office by id, in ascending id order. An id given twice keeps its first
+   * place and its last record, as a `Map` does.
    */
   readonly offices: ReadonlyMap<Id, OfficeGroup>;
-  /** The snapshot's touchpoints, which the groups' runs point into. */
-  readonly touchpoints: readonly Touchpoint[];
+  readonly contacts: ByOffice<Contact>;
+  readonly touchpoints: ByOffice<Touchpoint>;
+  readonly referrals: ByOffice<Referral>;
+  readonly thankYous: ByOffice<ThankYou>;
   /** Decisions by action id, oldest first. */
   readonly decisions: ReadonlyMap<Id, readonly ActionDecision[]>;
 }
 
-/** While grouping: an office's group, its lists still growing. */
-interface GrowingGroup extends OfficeGroup {
-  readonly contacts: Contact[];
-  readonly runs: number[];
-  readonly referrals: Referral[];
-  readonly thankYous: ThankYou[];
-}
-
 /**
- * Notes where each office's runs of touchpoints lie, in one pass that reads only
- * each touchpoint's office (the previous touchpoint's office is tried before the
- * map). A touchpoint of an office the snapshot lacks is in no run: left out.
+ * Groups a collection by office, a counting sort on the offices' positions: one
+ * pass notes each record's office (the previous record's office is tried before
+ * the map, since stores return an office's records together), one places them.
+ * A record naming an office the snapshot lacks is left out.
  */
-function groupTouchpoints(touchpoints: readonly Touchpoint[], groups: ReadonlyMap<Id, GrowingGroup>): void {
+function groupByOffice<T extends { readonly officeId: Id }>(
+  records: readonly T[],
+  offices: ReadonlyMap<Id, OfficeGroup>,
+): ByOffice<T> {
+  const count = offices.size;
+  const officeAt = new Int32Array(records.length);
+  const start = new Int32Array(count + 1);
   let officeId: Id | undefined;
-  let group: GrowingGroup | undefined;
-  for (let i = 0; i < touchpoints.length; i += 1) {
-    const touchpoint = touchpoints[i]!;
-    if (touchpoint.officeId !== officeId) {
-      officeId = touchpoint.officeId;
-      group = groups.get(officeId);
-      group?.runs.push(i, i + 1);
-    } else if (group !== undefined) {
-      group.runs[group.runs.length - 1] = i + 1;
+  let position = -1;
+  for (let i = 0; i < records.length; i += 1) {
+    const id = records[i]!.officeId;
+    if (id !== officeId) {
+      officeId = id;
+      position = offices.get(id)?.position ?? -1;
     }
+    officeAt[i] = position;
+    if (position >= 0) start[position + 1] = start[position + 1]! + 1;
   }
+  for (let k = 0; k < count; k += 1) start[k + 1] = start[k + 1]! + start[k]!;
+  const order = new Int32Array(start[count]!);
+  const next = start.slice(0, count);
+  for (let i = 0; i < records.length; i += 1) {
+    const k = officeAt[i]!;
+    if (k < 0) continue;
+    const at = next[k]!;
+    order[at] = i;
+    next[k] = at + 1;
+  }
+  return { records, order, start };
 }
 
 /**
- * An office's touchpoints, from its runs in the snapshot's list, in one list
- * allocated at its final length (a single run is a slice).
+ * The records of the office at position `k`, in one list of their final length:
+ * a slice of the collection when they lie together in it (the usual case), else
+ * gathered one by one.
  */
-function touchpointsOf(runs: readonly number[], touchpoints: readonly Touchpoint[]): Touchpoint[] {
-  if (runs.length === 0) return [];
-  if (runs.length === 2) return touchpoints.slice(runs[0], runs[1]);
-  let length = 0;
-  for (let r = 0; r < runs.length; r += 2) length += runs[r + 1]! - runs[r]!;
-  const records = new Array<Touchpoint>(length);
-  let at = 0;
-  for (let r = 0; r < runs.length; r += 2) {
-    for (let i = runs[r]!; i < runs[r + 1]!; i += 1) records[at++] = touchpoints[i]!;
-  }
-  return records;
+function recordsOf<T>(grouped: ByOffice<T>, k: number): T[] {
+  const from = grouped.start[k]!;
+  const length = grouped.start[k + 1]! - from;
+  if (length === 0) return [];
+  const first = grouped.order[from]!;
+  // Positions ascend within an office: the last is `first + length - 1` only when they are consecutive.
+  if (grouped.order[from + length - 1]! - first === length - 1) return grouped.records.slice(first, first + length);
+  const list = new Array<T>(length);
+  for (let j = 0; j < length; j += 1) list[j] = grouped.records[grouped.order[from + j]!]!;
+  return list;
+}
+
+/** The contacts of an office, sorted by id. @internal */
+export function contactsOfGroup(groups: SnapshotGroups, group: OfficeGroup): Contact[] {
+  const contacts = recordsOf(groups.contacts, group.position);
+  return isSortedById(contacts) ? contacts : contacts.sort(byId);
 }
 
 /**
- * Builds one office's history from its group: its touchpoints taken from the
- * snapshot's list, every timestamp read once, every list sorted. Lists are
+ * Builds one office's history from the snapshot's groupings: its records taken
+ * from the collections, every timestamp read once, every list sorted. Lists are
  * allocated at their final length and times read straight into them (lists grown
  * one push at a time would be copied as they grow).
  *
- * @param group - The office's group (see {@link groupSnapshot}).
- * @param context - The practice-wide facts.
- * @param touchpoints - The snapshot's touchpoints, which the group's runs point into.
+ * @param groups - The snapshot's groupings (see {@link groupSnapshot}).
+ * @param group - The office.
  * @returns The office's history, the same as {@link indexSnapshot} gives it.
  * @internal
  */
-export function historyOfGroup(group: OfficeGroup, context: PracticeContext, touchpoints: readonly Touchpoint[]): OfficeHistory {
-  const records = touchpointsOf(group.runs, touchpoints);
+export function historyOfGroup(groups: SnapshotGroups, group: OfficeGroup): OfficeHistory {
+  const k = group.position;
+  const records = recordsOf(groups.touchpoints, k);
   const times = new Array<number>(records.length);
   for (let i = 0; i < records.length; i += 1) readInstantInto(records[i]!.at, times, i);
-  const referrals = new Array<ReferralEntry>(group.referrals.length);
-  for (let i = 0; i < referrals.length; i += 1) referrals[i] = referralEntry(group.referrals[i]!);
-  return historyOf(group.office, context, {
-    contacts: group.contacts,
+  const referrals = groups.referrals;
+  const referralsFrom = referrals.start[k]!;
+  const entries = new Array<ReferralEntry>(referrals.start[k + 1]! - referralsFrom);
+  for (let j = 0; j < entries.length; j += 1) entries[j] = referralEntry(referrals.records[referrals.order[referralsFrom + j]!]!);
+  const thankYous = groups.thankYous;
+  const thankYousFrom = thankYous.start[k]!;
+  const thanked = new Array<Timed<ThankYou>>(thankYous.start[k + 1]! - thankYousFrom);
+  for (let j = 0; j < thanked.length; j += 1) {
+    const record = thankYous.records[thankYous.order[thankYousFrom + j]!]!;
+    thanked[j] = { record, at: readInstant(record.sentAt) };
+  }
+  return historyOf(group.office, groups.context, {
+    contacts: contactsOfGroup(groups, group),
     touchpointRecords: records,
     touchpointTimes: times,
-    referrals,
-    thankYous: timed(group.thankYous, thankYouSentAt),
+    referrals: entries,
+    thankYous: thanked,
   });
 }
 
 /**
- * Groups a snapshot's records by office in one pass per collection, reading only
- * each record's office; each office's contacts are sorted by id. Records naming
- * an office the snapshot lacks are left out. Decisions are grouped by action.
+ * Groups a snapshot's records by office, reading only each record's office.
+ * Records naming an office the snapshot lacks are left out. Decisions are
+ * grouped by action.
  *
  * @param snapshot - One tenant's records.
- * @returns The groups, for {@link historyOfGroup}.
+ * @returns The groupings, for {@link historyOfGroup}.
  * @internal
  */
 export function groupSnapshot(snapshot: PracticeSnapshot): SnapshotGroups {
-  const byOffice = new Map<Id, GrowingGroup>();
-  for (const office of snapshot.offices) {
-    byOffice.set(office.id, { office, contacts: [], runs: [], referrals: [], thankYous: [] });
-  }
-  // Counted loops: this runs once per call, often before it is optimised, and a
-  // `for…of` then allocates an iterator result per record.
-  const { contacts, referrals, thankYous } = snapshot;
-  for (let i = 0; i < contacts.length; i += 1) byOffice.get(contacts[i]!.officeId)?.contacts.push(contacts[i]!);
-  groupTouchpoints(snapshot.touchpoints, byOffice);
-  for (let i = 0; i < referrals.length; i += 1) byOffice.get(referrals[i]!.officeId)?.referrals.push(referrals[i]!);
-  for (let i = 0; i < thankYous.length; i += 1) byOffice.get(thankYous[i]!.officeId)?.thankYous.push(thankYous[i]!);
-
   const offices = new Map<Id, OfficeGroup>();
   const byIdOrder = isSortedById(snapshot.offices) ? snapshot.offices : [...snapshot.offices].sort(byId);
   for (const office of byIdOrder) {
-    const group = byOffice.get(office.id)!;
-    if (!isSortedById(group.contacts)) group.contacts.sort(byId);
-    offices.set(office.id, group);
+    offices.set(office.id, { office, position: offices.get(office.id)?.position ?? offices.size });
   }
   return {
     context: practiceContext(snapshot),
     offices,
-    touchpoints: snapshot.touchpoints,
+    contacts: groupByOffice(snapshot.contacts, offices),
+    touchpoints: groupByOffice(snapshot.touchpoints, offices),
+    referrals: groupByOffice(snapshot.referrals, offices),
+    thankYous: groupByOffice(snapshot.thankYous, offices),
     decisions: decisionsByAction(snapshot.decisions),
   };
 }
@@ -627,7 +650,7 @@ export function indexSnapshot(snapshot: PracticeSnapshot): PracticeIndex {
   const groups = groupSnapshot(snapshot);
   const { context } = groups;
   const offices = new Map<Id, OfficeHistory>();
-  for (const [id, group] of groups.offices) offices.set(id, historyOfGroup(group, context, snapshot.touchpoints));
+  for (const [id, group] of groups.offices) offices.set(id, historyOfGroup(groups, group));
   const messages = snapshot.messages
     .map((record) => ({ record, at: readInstant(record.publishedAt) }))
     .sort((a, b) => byVersionThenId(a.record, b.record));
