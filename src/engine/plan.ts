@@ -7,7 +7,6 @@ import {
   contactsOfGroup,
   groupSnapshot,
   historyOfGroup,
-  indexSnapshot,
   type OfficeHistory,
   type PracticeContext,
   type PracticeIndex,
@@ -644,7 +643,7 @@ export function planIndexWith(options: PlanIndexOptions, cache: PlanCache | unde
   return planWith(options.index, options, cache);
 }
 
-/** What one call plans from: the practice-wide facts, the stored decisions, and where its offices are. */
+/** What every call plans from, index or grouped snapshot: the practice-wide facts and the stored decisions. */
 interface PlanSource {
   readonly context: PracticeContext;
   readonly decisions: ReadonlyMap<Id, readonly ActionDecision[]>;
