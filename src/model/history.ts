@@ -240,17 +240,10 @@ export function pairTimed<T>(records: readonly T[], times: readonly number[]): T
   return list;
 }
 
-/** Pairs each record with its instant read once. */
-function timed<T>(records: readonly T[], instantOf: (record: T) => string): Timed<T>[] {
-  const list: Timed<T>[] = new Array<Timed<T>>(records.length);
-  for (let i = 0; i < records.length; i += 1) {
-    const record = records[i]!;
-    list[i] = { record, at: readInstant(instantOf(record)) };
-  }
-  return list;
+/** A thank-you with its `sentAt` read once. */
+function timedThankYou(thankYou: ThankYou): Timed<ThankYou> {
+  return { record: thankYou, at: readInstant(thankYou.sentAt) };
 }
-
-const thankYouSentAt = (thankYou: ThankYou): string => thankYou.sentAt;
 
 /**
  * The records of one office, to be indexed by {@link buildOfficeHistory}. Any order.
@@ -287,7 +280,7 @@ export function buildOfficeHistory(office: Office, context: PracticeContext, rec
     touchpointRecords: [...records.touchpoints],
     touchpointTimes,
     referrals: records.referrals.map(referralEntry),
-    thankYous: timed(records.thankYous, thankYouSentAt),
+    thankYous: records.thankYous.map(timedThankYou),
   });
 }
 
@@ -510,6 +503,14 @@ function recordsOf<T>(grouped: ByOffice<T>, k: number): T[] {
   return list;
 }
 
+/** Each record of the office at position `k`, mapped, in one list of its final length. */
+function mapOf<T, R>(grouped: ByOffice<T>, k: number, each: (record: T) => R): R[] {
+  const from = grouped.start[k]!;
+  const list = new Array<R>(grouped.start[k + 1]! - from);
+  for (let j = 0; j < list.length; j += 1) list[j] = each(grouped.records[grouped.order[from + j]!]!);
+  return list;
+}
+
 /** The contacts of an office, sorted by id. @internal */
 export function contactsOfGroup(groups: SnapshotGroups, group: OfficeGroup): Contact[] {
   const contacts = recordsOf(groups.contacts, group.position);
@@ -532,23 +533,12 @@ export function historyOfGroup(groups: SnapshotGroups, group: OfficeGroup): Offi
   const records = recordsOf(groups.touchpoints, k);
   const times = new Array<number>(records.length);
   for (let i = 0; i < records.length; i += 1) readInstantInto(records[i]!.at, times, i);
-  const referrals = groups.referrals;
-  const referralsFrom = referrals.start[k]!;
-  const entries = new Array<ReferralEntry>(referrals.start[k + 1]! - referralsFrom);
-  for (let j = 0; j < entries.length; j += 1) entries[j] = referralEntry(referrals.records[referrals.order[referralsFrom + j]!]!);
-  const thankYous = groups.thankYous;
-  const thankYousFrom = thankYous.start[k]!;
-  const thanked = new Array<Timed<ThankYou>>(thankYous.start[k + 1]! - thankYousFrom);
-  for (let j = 0; j < thanked.length; j += 1) {
-    const record = thankYous.records[thankYous.order[thankYousFrom + j]!]!;
-    thanked[j] = { record, at: readInstant(record.sentAt) };
-  }
   return historyOf(group.office, groups.context, {
     contacts: contactsOfGroup(groups, group),
     touchpointRecords: records,
     touchpointTimes: times,
-    referrals: entries,
-    thankYous: thanked,
+    referrals: mapOf(groups.referrals, k, referralEntry),
+    thankYous: mapOf(groups.thankYous, k, timedThankYou),
   });
 }
 
