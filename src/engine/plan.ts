@@ -17,7 +17,7 @@ import type { PracticeSnapshot } from '../model/snapshot';
 import type { Playbook } from '../playbook/playbook';
 import { defaultPlays } from '../plays/default-plays';
 import type { FollowUpPolicy } from '../plays/follow-up/policy';
-import { followUpFacts } from '../plays/follow-up/status';
+import { daysSinceLastContact } from '../plays/follow-up/floor';
 import type { ActionDraft, Play, PlayContext } from '../plays/play';
 import { answerFor, type LastAnswers } from '../plays/reads';
 import type { Action } from './action';
@@ -410,8 +410,8 @@ interface Planner {
 function isInsideFloor(run: PlanRun, history: OfficeHistory): boolean {
   let inside = run.insideFloor.get(history.office.id);
   if (inside === undefined) {
-    const facts = followUpFacts(history, run.followUp, run.now, run.timeZone);
-    inside = facts.daysSince !== null && facts.daysSince < run.followUp.nuisanceFloorDays;
+    const daysSince = daysSinceLastContact(history, run.followUp, run.now, run.timeZone);
+    inside = daysSince !== null && daysSince < run.followUp.nuisanceFloorDays;
     run.insideFloor.set(history.office.id, inside);
   }
   return inside;

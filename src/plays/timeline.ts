@@ -58,12 +58,37 @@ export function lastTimedUpTo<T>(
   now: number,
   matches: (record: T) => boolean,
 ): Timed<T> | undefined {
+  const i = lastIndexUpTo(records, times, now, matches);
+  return i < 0 ? undefined : { record: records[i]!, at: times[i]! };
+}
+
+/**
+ * {@link lastTimedUpTo}'s position alone: where the latest matching record at or
+ * before `now` is in the lists, or -1. Nothing is made.
+ *
+ * @param records - Records, oldest first.
+ * @param times - Their times in epoch ms, one per record.
+ * @param now - Epoch milliseconds.
+ * @param matches - Which records count.
+ * @returns The index, or -1.
+ * @example
+ * ```ts
+ * lastIndexUpTo(history.touchpointRecords, history.touchpointTimes, now, (t) => t.channel === 'in-person');
+ * //=> 6
+ * ```
+ * @internal
+ */
+export function lastIndexUpTo<T>(
+  records: readonly T[],
+  times: readonly number[],
+  now: number,
+  matches: (record: T) => boolean,
+): number {
   for (let i = records.length - 1; i >= 0; i -= 1) {
-    const record = records[i]!;
     // The test first: it rules out most records.
-    if (matches(record) && times[i]! <= now) return { record, at: times[i]! };
+    if (matches(records[i]!) && times[i]! <= now) return i;
   }
-  return undefined;
+  return -1;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Clinician } from '../../model/clinician';
 import type { Id } from '../../model/primitives';
+import { openSlotsOf } from './open-slots';
 
 /**
  * One clinician's contribution to the practice's openings.
@@ -48,8 +49,8 @@ export function practiceOpenings(clinicians: readonly Clinician[]): PracticeOpen
   const open: ClinicianOpening[] = [];
   let total = 0;
   for (const clinician of clinicians) {
-    const { openSlots, acceptingNewClients } = clinician.capacity;
-    if (!clinician.active || !acceptingNewClients || openSlots <= 0) continue;
+    const openSlots = openSlotsOf(clinician);
+    if (openSlots === 0) continue;
     total += openSlots;
     open.push({ clinicianId: clinician.id, name: clinician.name, openSlots });
   }

@@ -1,14 +1,17 @@
 import { match } from 'ts-pattern';
 import { localDayNumbers, toCalendarDate, wholeDaysBetween } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
+import { answerTable } from '../../model/answer-table';
 import type { OfficeHistory, ReferralEntry, Timed } from '../../model/history';
 import type { Id } from '../../model/primitives';
 import type { Touchpoint } from '../../model/touchpoint';
+import { intakeStatuses, type IntakeStatus } from '../../model/vocabulary';
 import { activeContactIds, activeProviderIds } from '../contacts';
 import { plural } from '../english';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
 import { compareIds, entriesUpTo, lastTimedUpTo, oldestFirst } from '../timeline';
 import { practiceOpenings } from './capacity';
+import { practiceOpenSlots } from './open-slots';
 import { intakeMetrics, isOpenIntake, intakeFactsOn, type ReferralIntakeFacts } from './intake-metrics';
 import { askPolicyDefinition, type AskPolicy } from './policy';
 
@@ -52,12 +55,14 @@ function rankOf(draft: ActionDraft): number {
 
 function askDraft(history: OfficeHistory, ctx: Context): ActionDraft | undefined {
   const { policy } = ctx;
-  const openings = practiceOpenings(history.context.clinicians);
-  if (openings.total < policy.openingsThreshold) return undefined;
+  // The total first, without the list of clinicians (the same for every office):
+  // the list is built only for an office that gets a draft.
+  if (practiceOpenSlots(history.context.clinicians) < policy.openingsThreshold) return undefined;
 
   const asked = lastAsk(history, ctx.now);
   const daysSinceAsk = asked === undefined ? null : wholeDaysBetween(asked.at, ctx.now, ctx.timeZone);
   if (daysSinceAsk !== null && daysSinceAsk < policy.cooldownDays) return undefined;
+  const openings = practiceOpenings(history.context.clinicians);
 
   const recent = recentReferrals(history, ctx);
   const active = activeContactIds(history);
@@ -132,6 +137,24 @@ function contactDraft(history: OfficeHistory, facts: ReferralIntakeFacts, ctx: C
   };
 }
 
+/** A late first visit's title, per intake status, matched once: built for every late referral of every office. */
+const firstVisitTitleOf = answerTable(intakeStatuses, (status) =>
+  match<IntakeStatus, (on: string, appointmentDate: string | null) => string>(status)
+    .with('received', 'accepted', () => (on) => `Book the first visit for the patient referred on ${on}`)
+    .with(
+      'scheduled',
+      () => (on, booked) => `Hold the first visit for the patient referred on ${on} (booked for ${booked})`,
+    )
+    .with('no-show', () => (on) => `Rebook the first visit for the patient referred on ${on} (missed)`)
+    .with(
+      'declined',
+      'cancelled',
+      'first-visit-completed',
+      () => (on) => `Get the first visit held for the patient referred on ${on}`,
+    )
+    .exhaustive(),
+);
+
 function firstVisitDraft(
   history: OfficeHistory,
   referral: ReferralEntry,
@@ -143,12 +166,7 @@ function firstVisitDraft(
   const appointmentDate =
     appointment?.status === 'scheduled' ? toCalendarDate(appointment.appointmentAt, ctx.timeZone) : null;
   const on = facts.receivedDate;
-  const title = match(referral.status)
-    .with('received', 'accepted', () => `Book the first visit for the patient referred on ${on}`)
-    .with('scheduled', () => `Hold the first visit for the patient referred on ${on} (booked for ${appointmentDate})`)
-    .with('no-show', () => `Rebook the first visit for the patient referred on ${on} (missed)`)
-    .with('declined', 'cancelled', 'first-visit-completed', () => `Get the first visit held for the patient referred on ${on}`)
-    .exhaustive();
+  const title = firstVisitTitleOf(referral.status)(on, appointmentDate);
   return {
     kind: 'expedite-intake',
     officeId: history.office.id,

@@ -69,9 +69,50 @@ function firingsOf(triggers: readonly ThankYouTrigger[]): Firings {
 }
 
 /**
- * `triggeredReferrals`, keeping only the referrals for which `keep` (given
- * the trigger time and the acknowledging thank-you) is true — decided before their
- * dates and due dates are worked out, which is most of the cost.
+ * How many thank-yous an office's acknowledgements are found by reading (for each
+ * referral in turn, all of the office's thank-yous) before a map of them is made
+ * instead. Most offices have few of each, and the planner looks up only the
+ * referrals of its lookback: the map would cost more than the reads.
+ *
+ * @internal
+ */
+export const SCAN_PAIRS = 256;
+
+/**
+ * The thank-you acknowledging a referral: the first, in the history's order (time,
+ * then id), sent by `now` that lists the referral's id.
+ */
+function acknowledgementIn(
+  thankYous: readonly Timed<ThankYou>[],
+  now: number,
+  referralId: Id,
+): Timed<ThankYou> | undefined {
+  for (let t = 0; t < thankYous.length; t += 1) {
+    const thankYou = thankYous[t]!;
+    if (thankYou.at <= now && thankYou.record.referralIds.includes(referralId)) return thankYou;
+  }
+  return undefined;
+}
+
+/** {@link acknowledgementIn} for every referral id at once, for an office with many. */
+function acknowledgementMap(thankYous: readonly Timed<ThankYou>[], now: number): Map<Id, Timed<ThankYou>> {
+  const acknowledgements = new Map<Id, Timed<ThankYou>>();
+  for (let t = 0; t < thankYous.length; t += 1) {
+    const thankYou = thankYous[t]!;
+    if (thankYou.at > now) continue;
+    const referralIds = thankYou.record.referralIds;
+    for (let r = 0; r < referralIds.length; r += 1) {
+      if (!acknowledgements.has(referralIds[r]!)) acknowledgements.set(referralIds[r]!, thankYou);
+    }
+  }
+  return acknowledgements;
+}
+
+/**
+ * `triggeredReferrals`; with `owedWithin`, only the referrals still owed a
+ * thank-you (none acknowledges them) whose trigger time it accepts. The time is
+ * checked first, then the acknowledgement, both before the dates and due dates are
+ * worked out, which is most of the cost.
  *
  * @internal
  */
@@ -79,27 +120,21 @@ export function collectTriggered(
   history: OfficeHistory,
   policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
-  keep: ((at: number, acknowledgedBy: Timed<ThankYou> | undefined) => boolean) | undefined,
+  owedWithin: ((at: number) => boolean) | undefined,
 ): TriggeredReferral[] {
   const { now, timeZone, calendar } = ctx;
 
   // Counted loops throughout: this runs for every office, and a `for…of` not yet
   // optimised allocates an iterator result per element.
-  // The maps are made on first use: an office without referrals or thank-yous
-  // (many of them) allocates neither.
+  // The contact counts are made on first use: an office without referrals (many of
+  // them) allocates nothing.
   const referrals = history.referrals;
   if (referrals.length === 0) return [];
-  let acknowledgements: Map<Id, Timed<ThankYou>> | undefined;
   const thankYous = history.thankYous;
-  for (let t = 0; t < thankYous.length; t += 1) {
-    const thankYou = thankYous[t]!;
-    if (thankYou.at > now) continue;
-    const referralIds = thankYou.record.referralIds;
-    for (let r = 0; r < referralIds.length; r += 1) {
-      acknowledgements ??= new Map();
-      if (!acknowledgements.has(referralIds[r]!)) acknowledgements.set(referralIds[r]!, thankYou);
-    }
-  }
+  // Acknowledgements are found by reading the thank-yous for each referral that needs
+  // one, until that has read SCAN_PAIRS of them; then through a map, made once.
+  let acknowledgements: Map<Id, Timed<ThankYou>> | undefined;
+  let scanned = 0;
 
   const { firings, counting } = firingsOf(policy.triggers);
   let fromContact: Map<Id, number> | undefined;
@@ -129,8 +164,15 @@ export function collectTriggered(
       if (fired !== undefined && fired <= now && fired < at) at = fired;
     }
     if (at === Infinity) continue;
-    const acknowledgedBy = acknowledgements?.get(referral.record.id);
-    if (keep !== undefined && !keep(at, acknowledgedBy)) continue;
+    if (owedWithin !== undefined && !owedWithin(at)) continue;
+    if (acknowledgements === undefined && (scanned += thankYous.length) > SCAN_PAIRS) {
+      acknowledgements = acknowledgementMap(thankYous, now);
+    }
+    const acknowledgedBy =
+      acknowledgements === undefined
+        ? acknowledgementIn(thankYous, now, referral.record.id)
+        : acknowledgements.get(referral.record.id);
+    if (owedWithin !== undefined && acknowledgedBy !== undefined) continue;
     const triggers: ThankYouTriggerKind[] = [];
     for (let f = 0; f < firings.length; f += 1) {
       const fired = firings[f]!.fire(referral, ordinals);

@@ -1,9 +1,11 @@
 import { match } from 'ts-pattern';
 import { addMonths, toCalendarDate } from '../../calendar/dates';
 import { ValidationError } from '../../errors';
+import { answerTable } from '../../model/answer-table';
 import type { Contact } from '../../model/contact';
 import type { Office } from '../../model/office';
 import type { Referral } from '../../model/referral';
+import { thankYouMedia } from '../../model/vocabulary';
 import { joinWords } from '../english';
 import type { PlayContext } from '../play';
 import type { ThankYouPolicy } from './policy';
@@ -69,6 +71,19 @@ function period(referrals: ThankYouDraftInput['referrals'], asOf: ThankYouDraftI
   return ' recently';
 }
 
+/** The sentence about the enclosed cards, per medium, matched once: a card or letter encloses them, an email cannot. */
+const enclosureOf = answerTable(thankYouMedia, (medium) =>
+  match(medium)
+    .with(
+      'handwritten-card',
+      'printed-card',
+      'letter',
+      () => (cards: string) => `We have enclosed ${cards} for your front desk.`,
+    )
+    .with('email', () => (cards: string) => `We will send ${cards} for your front desk by mail.`)
+    .exhaustive(),
+);
+
 /**
  * Drafts a personal thank-you for one or more referrals: addressed to the
  * contacts by their salutation (or name), naming the office, saying how many
@@ -128,12 +143,7 @@ export function draftThankYou(input: ThankYouDraftInput): ThankYouDraft {
   ];
   if (policy.enclosedCards > 0) {
     const cards = `${numberWord(policy.enclosedCards)} of our business cards`;
-    sentences.push(
-      match(policy.medium)
-        .with('handwritten-card', 'printed-card', 'letter', () => `We have enclosed ${cards} for your front desk.`)
-        .with('email', () => `We will send ${cards} for your front desk by mail.`)
-        .exhaustive(),
-    );
+    sentences.push(enclosureOf(policy.medium)(cards));
   }
   if (policy.askForMore) {
     sentences.push('Please keep us in mind: we would be glad to see any other patients you think we could help.');

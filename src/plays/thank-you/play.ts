@@ -1,8 +1,10 @@
 import { match } from 'ts-pattern';
 import { compareCalendarDates, localDayNumbers, wholeDaysBetween } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
+import { answerTable } from '../../model/answer-table';
 import type { OfficeHistory } from '../../model/history';
 import type { Id } from '../../model/primitives';
+import { thankYouMedia } from '../../model/vocabulary';
 import { definePlay, type ActionDraft, type PlayContext, type PlayScore } from '../play';
 import { isSharingFacts } from '../shared-facts';
 import { oldestFirst } from '../timeline';
@@ -31,14 +33,19 @@ function settings(policy: ThankYouPolicy) {
   };
 }
 
-/** "Send a handwritten thank-you card", … */
-function sendLine(policy: ThankYouPolicy): string {
-  return match(policy.medium)
+/** "Send a handwritten thank-you card", … for each medium, matched once (a match per draft would be built anew). */
+const sendLineOf = answerTable(thankYouMedia, (medium) =>
+  match(medium)
     .with('handwritten-card', () => 'Send a handwritten thank-you card')
     .with('printed-card', () => 'Send a thank-you card')
     .with('letter', () => 'Send a thank-you letter')
     .with('email', () => 'Send a thank-you email')
-    .exhaustive();
+    .exhaustive(),
+);
+
+/** "Send a handwritten thank-you card", … */
+function sendLine(policy: ThankYouPolicy): string {
+  return sendLineOf(policy.medium);
 }
 
 /**
@@ -216,13 +223,14 @@ export const thankYouPlay = definePlay({
     // Owed: not acknowledged, and triggered within the lookback.
     const dayOf = localDayNumbers(ctx.timeZone);
     const today = dayOf(ctx.now);
-    const keep = (at: number, acknowledgedBy: unknown): boolean =>
-      acknowledgedBy === undefined && today - dayOf(at) <= policy.lookbackDays;
+    const within = (at: number): boolean => today - dayOf(at) <= policy.lookbackDays;
     // Where facts are shared, the score's list of every triggered referral is worked
     // out here once and filtered; elsewhere only the owed ones are dated.
     const owed = isSharingFacts()
-      ? sharedTriggeredReferrals(history, policy, ctx).filter((triggered) => keep(triggered.at, triggered.acknowledgedBy))
-      : collectTriggered(history, policy, ctx, keep);
+      ? sharedTriggeredReferrals(history, policy, ctx).filter(
+          (triggered) => triggered.acknowledgedBy === undefined && within(triggered.at),
+        )
+      : collectTriggered(history, policy, ctx, within);
     return batchThankYous(owed, policy, ctx.timeZone).map((batch) => draftFor(history, batch, ctx));
   },
 

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { daysBefore, scenario } from '../../../test/scenario';
+import { businessCalendar } from '../../calendar/business-days';
+import type { OfficeHistory } from '../../model/history';
+import { collectTriggered, SCAN_PAIRS } from './collect';
+import { defaultThankYouPolicy } from './policy';
+import { triggeredReferrals } from './triggers';
+
+const NOW = '2026-03-02T18:00:00Z';
+const ctx = { now: Date.parse(NOW), timeZone: 'America/Chicago', calendar: businessCalendar() };
+
+/** Which thank-you acknowledges each triggered referral, by referral id. */
+function acknowledgedBy(history: OfficeHistory): Record<string, string | null> {
+  const answer: Record<string, string | null> = {};
+  for (const triggered of triggeredReferrals(history, defaultThankYouPolicy, ctx)) {
+    answer[triggered.referral.record.id] = triggered.acknowledgedBy?.record.id ?? null;
+  }
+  return answer;
+}
+
+/**
+ * An office with `extra` more referrals (unthanked) besides r1 and r2: r1 is listed
+ * by a late thank-you and an earlier one, r2 only by one sent after now. The
+ * extra thank-yous list nothing.
+ */
+function office(extra: number): OfficeHistory {
+  const build = scenario().office('o').contact('c', 'o', 'physician');
+  // r2 comes last, so that in a large office it is looked up through the map.
+  build.referral('r1', 'o', daysBefore(NOW, 20)).referral('r2', 'o', daysBefore(NOW, 18));
+  for (let i = 0; i < extra; i += 1) build.referral(`x${String(i).padStart(3, '0')}`, 'o', daysBefore(NOW, 19));
+  build.thankYou('t-late', 'o', daysBefore(NOW, 5), { contactIds: ['c'], referralIds: ['r1'] });
+  build.thankYou('t-early', 'o', daysBefore(NOW, 10), { contactIds: ['c'], referralIds: ['r1'] });
+  build.thankYou('t-future', 'o', daysBefore(NOW, -2), { contactIds: ['c'], referralIds: ['r2'] });
+  for (let i = 0; i < extra; i += 1) {
+    build.thankYou(`u${String(i).padStart(3, '0')}`, 'o', daysBefore(NOW, 1), { contactIds: ['c'] });
+  }
+  return build.history('o');
+}
+
+describe('triggeredReferrals: which thank-you acknowledges a referral', () => {
+  it('is the first sent by now that lists it, in an office with few referrals and thank-yous', () => {
+    const history = office(0);
+    expect(history.referrals.length * history.thankYous.length).toBeLessThanOrEqual(SCAN_PAIRS);
+    expect(acknowledgedBy(history)).toEqual({ r1: 't-early', r2: null });
+  });
+
+  it('is the same in an office with many of both (read in turn, then through a map)', () => {
+    const history = office(20);
+    expect(history.referrals.length * history.thankYous.length).toBeGreaterThan(SCAN_PAIRS);
+    expect(acknowledgedBy(history)).toMatchObject({ r1: 't-early', r2: null, x000: null });
+  });
+
+  it('is, for any office, the first thank-you in the history (time, then id) sent by now listing the referral', () => {
+    // Up to 30 referrals and 24 thank-yous: offices on both sides of SCAN_PAIRS.
+    const office = fc
+      .record({ referrals: fc.integer({ min: 1, max: 30 }), thankYous: fc.integer({ min: 0, max: 24 }) })
+      .chain(({ referrals, thankYous }) =>
+        fc.record({
+          referralDays: fc.array(fc.integer({ min: 0, max: 25 }), { minLength: referrals, maxLength: referrals }),
+          thankYous: fc.array(
+            fc.record({
+              // Negative: sent after now. Ties of days are ordered by id.
+              daysBefore: fc.integer({ min: -3, max: 25 }),
+              lists: fc.subarray([...Array(referrals).keys()]),
+            }),
+            { minLength: thankYous, maxLength: thankYous },
+          ),
+        }),
+      );
+    fc.assert(
+      fc.property(office, fc.integer({ min: 0, max: 26 }), ({ referralDays, thankYous }, lookbackDays) => {
+        const build = scenario().office('o').contact('c', 'o', 'physician');
+        referralDays.forEach((days, i) => build.referral(`r${i}`, 'o', daysBefore(NOW, days)));
+        thankYous.forEach((thankYou, i) =>
+          build.thankYou(`t${String(i).padStart(2, '0')}`, 'o', daysBefore(NOW, thankYou.daysBefore), {
+            contactIds: ['c'],
+            referralIds: thankYou.lists.map((r) => `r${r}`),
+          }),
+        );
+        const history = build.history('o');
+        const expected: Record<string, string | null> = {};
+        for (const referral of history.referrals) {
+          const first = history.thankYous.find(
+            (thankYou) => thankYou.at <= ctx.now && thankYou.record.referralIds.includes(referral.record.id),
+          );
+          expected[referral.record.id] = first?.record.id ?? null;
+        }
+        expect(acknowledgedBy(history)).toEqual(expected);
+        // The planner's shortcut: only the owed referrals its filter accepts, the same entries.
+        const within = (at: number) => ctx.now - at <= lookbackDays * 86_400_000;
+        expect(collectTriggered(history, defaultThankYouPolicy, ctx, within)).toEqual(
+          triggeredReferrals(history, defaultThankYouPolicy, ctx).filter(
+            (triggered) => triggered.acknowledgedBy === undefined && within(triggered.at),
+          ),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
