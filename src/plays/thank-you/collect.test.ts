@@ -69,7 +69,8 @@ describe('triggeredReferrals: which thank-you acknowledges a referral', () => {
         }),
       );
     fc.assert(
-      fc.property(office, fc.integer({ min: 0, max: 26 }), ({ referralDays, thankYous }, lookbackDays) => {
+      fc.property(office, fc.integer({ min: 0, max: 26 }), fc.integer({ min: 0, max: 3 }), (given, lookbackDays, slack) => {
+        const { referralDays, thankYous } = given;
         const build = scenario().office('o').contact('c', 'o', 'physician');
         referralDays.forEach((days, i) => build.referral(`r${i}`, 'o', daysBefore(NOW, days)));
         thankYous.forEach((thankYou, i) =>
@@ -87,9 +88,11 @@ describe('triggeredReferrals: which thank-you acknowledges a referral', () => {
           expected[referral.record.id] = first?.record.id ?? null;
         }
         expect(acknowledgedBy(history)).toEqual(expected);
-        // The planner's shortcut: only the owed referrals its filter accepts, the same entries.
+        // The planner's shortcut: only the owed referrals its filter accepts, the same entries
+        // (`since` at or before every time `within` accepts).
         const within = (at: number) => ctx.now - at <= lookbackDays * 86_400_000;
-        expect(collectTriggered(history, defaultThankYouPolicy, ctx, within)).toEqual(
+        const since = ctx.now - (lookbackDays + slack) * 86_400_000;
+        expect(collectTriggered(history, defaultThankYouPolicy, ctx, { within, since })).toEqual(
           triggeredReferrals(history, defaultThankYouPolicy, ctx).filter(
             (triggered) => triggered.acknowledgedBy === undefined && within(triggered.at),
           ),

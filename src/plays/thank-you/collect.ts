@@ -109,10 +109,26 @@ function acknowledgementMap(thankYous: readonly Timed<ThankYou>[], now: number):
 }
 
 /**
- * `triggeredReferrals`; with `owedWithin`, only the referrals still owed a
- * thank-you (none acknowledges them) whose trigger time it accepts. The time is
- * checked first, then the acknowledgement, both before the dates and due dates are
- * worked out, which is most of the cost.
+ * Which referrals the planner asks {@link collectTriggered} for: those still owed a
+ * thank-you (none acknowledges them) whose trigger time `within` accepts.
+ *
+ * @internal
+ */
+export interface OwedFilter {
+  /** Whether a trigger time (epoch ms) is recent enough. */
+  readonly within: (at: number) => boolean;
+  /**
+   * A time before which `within` accepts nothing: earlier trigger times are
+   * passed over without calling it, which most are.
+   */
+  readonly since: number;
+}
+
+/**
+ * `triggeredReferrals`; with `owed`, only the referrals still owed a thank-you
+ * that it accepts ({@link OwedFilter}). The time is checked first, then the
+ * acknowledgement, both before the dates and due dates are worked out, which is
+ * most of the cost.
  *
  * @internal
  */
@@ -120,7 +136,7 @@ export function collectTriggered(
   history: OfficeHistory,
   policy: Pick<ThankYouPolicy, 'triggers' | 'dueWithinBusinessDays'>,
   ctx: Pick<PlayContext<unknown>, 'now' | 'timeZone' | 'calendar'>,
-  owedWithin: ((at: number) => boolean) | undefined,
+  owed: OwedFilter | undefined,
 ): TriggeredReferral[] {
   const { now, timeZone, calendar } = ctx;
 
@@ -164,7 +180,7 @@ export function collectTriggered(
       if (fired !== undefined && fired <= now && fired < at) at = fired;
     }
     if (at === Infinity) continue;
-    if (owedWithin !== undefined && !owedWithin(at)) continue;
+    if (owed !== undefined && (at < owed.since || !owed.within(at))) continue;
     if (acknowledgements === undefined && (scanned += thankYous.length) > SCAN_PAIRS) {
       acknowledgements = acknowledgementMap(thankYous, now);
     }
@@ -172,7 +188,7 @@ export function collectTriggered(
       acknowledgements === undefined
         ? acknowledgementIn(thankYous, now, referral.record.id)
         : acknowledgements.get(referral.record.id);
-    if (owedWithin !== undefined && acknowledgedBy !== undefined) continue;
+    if (owed !== undefined && acknowledgedBy !== undefined) continue;
     const triggers: ThankYouTriggerKind[] = [];
     for (let f = 0; f < firings.length; f += 1) {
       const fired = firings[f]!.fire(referral, ordinals);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysBefore, scenario } from '../../../test/scenario';
 import { planActions } from '../../engine/plan';
@@ -480,5 +481,35 @@ describe('thank-you where facts are shared (the desk)', () => {
       expect(sharedTriggeredReferrals(history, policy, later)).not.toBe(base);
       expect(sharedTriggeredReferrals(history, policy, elsewhere)).not.toBe(base);
     });
+  });
+});
+
+describe('thank-you: the lookback at its edge, in any zone', () => {
+  // The planner passes over trigger times well before the lookback without reading
+  // their local day; planned inside a fact-sharing scope, it reads every one. Both
+  // must owe the same referrals, in zones whose offsets are far from UTC.
+  const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Santiago', 'Asia/Kathmandu', 'UTC'];
+
+  it('owes the same referrals however it reaches them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 8 * 24 * 60 }), { minLength: 1, maxLength: 8 }),
+        (timeZone, lookbackDays, minutesBefore) => {
+          const build = scenario({ timeZone }).office('o').contact('c', 'o', 'physician');
+          minutesBefore.forEach((minutes, i) => {
+            const at = new Date(Date.parse(NOW) - minutes * 60_000).toISOString().replace('.000Z', 'Z');
+            build.referral(`r${i}`, 'o', at, { contactIds: ['c'] });
+          });
+          const index = build.index();
+          const playbook = withPolicy({ lookbackDays });
+          const ctx = playContext(thankYouPlay, playbook, momentFor(index.context, Date.parse(NOW))) as never;
+          const history = index.offices.get('o')!;
+          expect(thankYouPlay.plan(history, ctx)).toStrictEqual(withSharedFacts(() => thankYouPlay.plan(history, ctx)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

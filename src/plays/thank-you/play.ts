@@ -1,3 +1,4 @@
+import { millisecondsInDay } from 'date-fns/constants';
 import { match } from 'ts-pattern';
 import { compareCalendarDates, localDayNumbers, wholeDaysBetween } from '../../calendar/dates';
 import type { RecordRef } from '../../engine/action';
@@ -46,6 +47,17 @@ const sendLineOf = answerTable(thankYouMedia, (medium) =>
 /** "Send a handwritten thank-you card", … */
 function sendLine(policy: ThankYouPolicy): string {
   return sendLineOf(policy.medium);
+}
+
+/**
+ * A time before which no trigger is within `lookbackDays` local days of `now`, in
+ * any zone: within them, the trigger's local midnight is at most `lookbackDays`
+ * days before today's, so its wall clock is less than `lookbackDays + 1` days
+ * behind now's; two offsets of one zone differ by less than two days, so the
+ * instants are less than `lookbackDays + 3` days apart.
+ */
+function lookbackSince(now: number, lookbackDays: number): number {
+  return now - (lookbackDays + 3) * millisecondsInDay;
 }
 
 /**
@@ -230,7 +242,7 @@ export const thankYouPlay = definePlay({
       ? sharedTriggeredReferrals(history, policy, ctx).filter(
           (triggered) => triggered.acknowledgedBy === undefined && within(triggered.at),
         )
-      : collectTriggered(history, policy, ctx, within);
+      : collectTriggered(history, policy, ctx, { within, since: lookbackSince(ctx.now, policy.lookbackDays) });
     return batchThankYous(owed, policy, ctx.timeZone).map((batch) => draftFor(history, batch, ctx));
   },
 
