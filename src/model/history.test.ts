@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { smallPractice } from '../../test/fixtures';
-import { buildOfficeHistory, contactsOfGroup, groupSnapshot, historyOfGroup, historyWith, indexSnapshot, pairTimed } from './history';
+import {
+  buildOfficeHistory,
+  contactsOfGroup,
+  groupSnapshot,
+  historyOfGroup,
+  historyWith,
+  indexSnapshot,
+  pairTimed,
+  referralEntry,
+} from './history';
 import { unwrap } from './result';
 import { parseSnapshot } from './snapshot';
 
@@ -29,7 +38,21 @@ describe('indexSnapshot', () => {
     expect(referral.status).toBe('first-visit-completed');
     expect(referral.contactedAt).toBe(Date.UTC(2026, 1, 12, 17));
     expect(referral.firstVisitAt).toBe(Date.UTC(2026, 1, 18, 16));
-    expect(referral.stepTimes).toHaveLength(3);
+    expect(referral.stepTimes).toEqual([
+      Date.UTC(2026, 1, 12, 18),
+      Date.UTC(2026, 1, 13, 15),
+      Date.UTC(2026, 1, 18, 16),
+    ]);
+  });
+
+  it('takes a referral’s first visit from its first first-visit-completed step', () => {
+    const referral = snapshot.referrals[0]!;
+    const twice = referralEntry({
+      ...referral,
+      intake: [...referral.intake, { status: 'first-visit-completed', at: '2026-02-25T16:00:00Z' }],
+    });
+    expect(twice.firstVisitAt).toBe(Date.UTC(2026, 1, 18, 16));
+    expect(referralEntry({ ...referral, intake: referral.intake.slice(0, 2) }).firstVisitAt).toBeUndefined();
   });
 
   it('uses the office’s time zone, else the practice’s', () => {
