@@ -6,6 +6,7 @@
  */
 import Table from 'cli-table3';
 import type { DeskFigure } from './desk';
+import type { PauseReading } from './gc-pauses';
 import type { BenchSize } from './fixtures';
 import type { HeapFigure } from './heap';
 import type { MachineInfo } from './machine';
@@ -207,6 +208,12 @@ export function correctnessChecks(figures: BenchFigures): CheckResult[] {
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const runsOf = (values: readonly number[]) => values.map(ms).join(', ');
+/** A table row of the collector's pauses in each run: their median, then each run's as "ms in count", or "—" for none. */
+const pausesRow = (label: string, pauses: PauseReading): string[] => [
+  label,
+  `${ms(pauses.medianMs)} ms`,
+  pauses.runs.map((run) => (run.count === 0 ? '—' : `${ms(run.ms)} in ${run.count}`)).join(', '),
+];
 
 /**
  * The report as text: machine, figures, ratios with verdicts, checks.
@@ -247,6 +254,7 @@ export function formatReport(report: BenchReport): string {
   const table = new Table({ head: ['figure', 'median', 'runs (ms)'], style });
   table.push(['(a) floor: one pass, parse + group', `${ms(figures.floor.medianMs)} ms`, runsOf(figures.floor.runsMs)]);
   table.push([`(b) planActions, nine plays (${figures.plan.actions} actions)`, `${ms(figures.plan.medianMs)} ms`, runsOf(figures.plan.runsMs)]);
+  table.push(pausesRow('(b) collector pauses in each run (not a figure)', figures.plan.pauses));
   table.push(['(c) pass + json-rules-engine, follow-up', `${ms(figures.rulesEngine.medianMs)} ms`, runsOf(figures.rulesEngine.runsMs)]);
   table.push([`(d) desk.office after one append (${figures.desk.check.records}-record office)`, `${ms(figures.desk.medianMs)} ms`, runsOf(figures.desk.runsMs)]);
   table.push([
@@ -273,6 +281,9 @@ export function formatReport(report: BenchReport): string {
       ? ['(b) planActions on 10×', 'not measured', figures.plan10x.notMeasured]
       : [`(b) planActions on 10× (${figures.plan10x.actions} actions)`, `${ms(figures.plan10x.medianMs)} ms`, runsOf(figures.plan10x.runsMs)],
   );
+  if (!isNotMeasured(figures.plan10x)) {
+    table.push(pausesRow('(b) on 10×: collector pauses in each run (not a figure)', figures.plan10x.pauses));
+  }
   lines.push(table.toString());
 
   const ratios = new Table({ head: ['ratio', 'what', 'value', 'target', 'verdict'], style });

@@ -9,7 +9,8 @@ import { countRecords, storedFixture, type BenchSize } from './fixtures';
 import { floorPass } from './floor';
 import { measureHeap } from './heap';
 import { describeMachine } from './machine';
-import { measurePlan, planFixture } from './planning';
+import { watchPauses } from './gc-pauses';
+import { measurePlan, planFigure, planTask, type PlanRuns } from './planning';
 import { DEFAULT_POSTGRES_URL, measurePostgres, postgresVersion } from './postgres';
 import {
   correctnessChecks,
@@ -115,18 +116,19 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
   // (a), (b) and (c) run in turns, round after round, so that their ratios are fair
   // on a shared machine; (d) follows on its own (it changes the store).
   log('(a) floor, (b) planActions, (c) json-rules-engine, in turns');
-  let actions = 0;
   let vendor: Awaited<ReturnType<typeof vendorFollowUp>> | undefined;
+  const watcher = watchPauses();
+  const planRuns: PlanRuns = { actions: 0, pauses: [] };
   const together = await sampleTogether(
     {
       floor: () => time(() => floorPass(snapshot)),
-      plan: () => time(() => (actions = planFixture(snapshot).length)),
+      plan: planTask(snapshot, watcher, planRuns),
       rulesEngine: () => timeAsync(async () => (vendor = await vendorFollowUp(snapshot))),
     },
     timing,
-  );
+  ).finally(() => watcher.stop());
   const floor = together.floor;
-  const plan = { ...together.plan, actions };
+  const plan = planFigure(together.plan, planRuns);
   const rulesEngine = { ...together.rulesEngine, check: checkRulesEngine(snapshot, vendor!) };
   log('(e) heap per record');
   const heap = await measureHeap(fixture.store);

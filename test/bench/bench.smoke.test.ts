@@ -92,6 +92,11 @@ describe('npm run bench at the small size', () => {
       expect(value).toBeGreaterThan(0);
     }
     expect(isNotMeasured(f.plan10x)).toBe(false);
+    for (const figure of [f.plan, f.plan10x]) {
+      if (isNotMeasured(figure)) continue;
+      expect(figure.pauses.runs).toHaveLength(figure.runsMs.length);
+      for (const run of figure.pauses.runs) expect(Number.isFinite(run.ms) && run.ms >= 0 && run.count >= 0).toBe(true);
+    }
     expect(report.ratios.map((r) => r.id)).toEqual(['b/a', 'b/c', 'd/b', 'b10x/b', 'e', 'f import', 'f load', 'g import', 'g load']);
     for (const r of report.ratios) {
       expect(r.verdict).toBe(r.value === null ? 'not measured' : r.value <= limitOf(r.target) ? 'PASS' : 'FAIL');
@@ -141,7 +146,7 @@ describe('the checks catch what they look for', () => {
     const figures: BenchFigures = {
       ...report.figures,
       floor: timing(100),
-      plan: { ...timing(200), actions: 1 },
+      plan: { ...timing(200), actions: 1, pauses: { medianMs: 0, runs: [{ ms: 0, count: 0 }] } },
       rulesEngine: { ...report.figures.rulesEngine, ...timing(300) },
       desk: { ...report.figures.desk, ...timing(3) },
       heap: { ...report.figures.heap, bytesPerRecord: 301 },
@@ -174,6 +179,9 @@ describe('the measurements one by one', () => {
     expect(floor.medianMs).toBeGreaterThan(0);
     expect(plan.medianMs).toBeGreaterThan(0);
     expect(plan.actions).toBe(report.figures.plan.actions);
+    // One reading of the collector per timed run (the warm-up runs left out).
+    expect(plan.pauses.runs).toHaveLength(1);
+    expect(plan.pauses.runs[0]!.ms).toBeGreaterThanOrEqual(0);
     expect(rules.check).toMatchObject({ offices: 50, mismatchCount: 0 });
   }, 30_000);
 
