@@ -31,7 +31,9 @@ export interface PlanFigure extends Timing {
  * @category Benchmark
  */
 export interface PlanRuns {
+  /** How many actions the last run returned. */
   actions: number;
+  /** Each run's collector pauses, in the order the runs ran. */
   readonly pauses: Pauses[];
 }
 

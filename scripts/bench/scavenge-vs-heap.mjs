@@ -55,7 +55,10 @@ if (kind === undefined) {
   await new Promise((resolve) => setTimeout(resolve, 10));
   observer.disconnect();
   pauses.sort((a, b) => a - b);
-  const median = pauses.length === 0 ? Number.NaN : pauses[pauses.length >> 1];
+  // The median as the benchmark takes it: the mean of the middle two for an even count.
+  const middle = pauses.length >> 1;
+  const median =
+    pauses.length === 0 ? Number.NaN : pauses.length % 2 === 1 ? pauses[middle] : (pauses[middle - 1] + pauses[middle]) / 2;
   console.log(
     `${kind.padEnd(20)}  ${heapMb.toFixed(0).padStart(9)}   ${String(pauses.length).padStart(9)}   ${median.toFixed(2).padStart(17)}` +
       (kept.length > 0 ? '' : ' (nothing kept)'),

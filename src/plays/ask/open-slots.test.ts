@@ -30,7 +30,7 @@ describe('practiceOpenSlots', () => {
     expect(practiceOpenSlots([])).toBe(0);
   });
 
-  it("is always practiceOpenings' total", () => {
+  it("is the slots of the active clinicians accepting new clients, summed, and practiceOpenings' total", () => {
     const clinicians = fc.array(
       fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean(), fc.boolean()).map(([slots, accepting, active]) => ({
         slots,
@@ -42,7 +42,9 @@ describe('practiceOpenSlots', () => {
     fc.assert(
       fc.property(clinicians, (list) => {
         const records = list.map((c, i) => clinician(`c${i}`, c.slots, c.accepting, c.active));
-        expect(practiceOpenSlots(records)).toBe(practiceOpenings(records).total);
+        const expected = list.reduce((sum, c) => sum + (c.active && c.accepting ? c.slots : 0), 0);
+        expect(practiceOpenSlots(records)).toBe(expected);
+        expect(practiceOpenings(records).total).toBe(expected);
       }),
     );
   });

@@ -181,8 +181,9 @@ export function collectTriggered(
     }
     if (at === Infinity) continue;
     if (owed !== undefined && (at < owed.since || !owed.within(at))) continue;
-    if (acknowledgements === undefined && (scanned += thankYous.length) > SCAN_PAIRS) {
-      acknowledgements = acknowledgementMap(thankYous, now);
+    if (acknowledgements === undefined) {
+      scanned += thankYous.length;
+      if (scanned > SCAN_PAIRS) acknowledgements = acknowledgementMap(thankYous, now);
     }
     const acknowledgedBy =
       acknowledgements === undefined

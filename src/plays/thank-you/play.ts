@@ -34,7 +34,10 @@ function settings(policy: ThankYouPolicy) {
   };
 }
 
-/** "Send a handwritten thank-you card", … for each medium, matched once (a match per draft would be built anew). */
+/**
+ * "Send a handwritten thank-you card", … for each medium, matched once: a match
+ * per draft would build its matcher anew.
+ */
 const sendLineOf = answerTable(thankYouMedia, (medium) =>
   match(medium)
     .with('handwritten-card', () => 'Send a handwritten thank-you card')
@@ -43,11 +46,6 @@ const sendLineOf = answerTable(thankYouMedia, (medium) =>
     .with('email', () => 'Send a thank-you email')
     .exhaustive(),
 );
-
-/** "Send a handwritten thank-you card", … */
-function sendLine(policy: ThankYouPolicy): string {
-  return sendLineOf(policy.medium);
-}
 
 /**
  * A time before which no trigger is within `lookbackDays` local days of `now`, in
@@ -103,7 +101,7 @@ function draftFor(history: OfficeHistory, batch: ThankYouBatch, ctx: PlayContext
     contactIds: batch.contactId === undefined ? [] : [batch.contactId],
     due: batch.due,
     priority: 80,
-    title: `${sendLine(policy)} to ${addressee}${count === 1 ? '' : ` for ${count} referrals`}`,
+    title: `${sendLineOf(policy.medium)} to ${addressee}${count === 1 ? '' : ` for ${count} referrals`}`,
     anchor: referralIds.join(ANCHOR_SEPARATOR),
     outreach: false,
     explanation: {
