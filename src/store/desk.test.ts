@@ -374,6 +374,34 @@ describe('createDesk, asking plays again', () => {
     expect(after.score).toEqual(scoreRelationship(after.history, defaultPlaybook, NOW));
   });
 
+  it('plans the ask play again only after an ask, and answers as the full plan does', async () => {
+    const store = await seeded();
+    await store.upsertClinician({ id: 'cl', tenantId: T, name: 'Sam', capacity: { openSlots: 6, acceptingNewClients: true } });
+    const ask = counting(askPlay);
+    const desk = createDesk({ store, plays: defaultPlays.map((play) => (play.id === 'ask' ? ask.counted : play)) });
+    const full = async () =>
+      planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: NOW }).filter((a) => a.officeId === 'a');
+    const kinds = (actions: readonly { readonly play: string; readonly kind: string }[]) =>
+      actions.filter((a) => a.play === 'ask').map((a) => a.kind);
+    // With openings and no ask yet, the office gets an ask.
+    expect(kinds((await desk.office('a', NOW))!.actions)).toEqual(['ask']);
+    const plansOfA = () => ask.calls.plan.filter((id) => id === 'a').length;
+    const plans = plansOfA();
+    // A follow-up call (outside the 30-day nuisance floor) is not an ask: the
+    // play's drafts for the office are kept, and the ask stands.
+    await desk.logTouchpoint({ id: 'a-t2', tenantId: T, officeId: 'a', at: daysBefore(NOW, 40), channel: 'phone', purposes: ['follow-up'] });
+    const afterCall = (await desk.office('a', NOW))!;
+    expect(plansOfA() - plans).toBe(0);
+    expect(kinds(afterCall.actions)).toEqual(['ask']);
+    expect(afterCall.actions).toEqual(await full());
+    // An ask, also outside the floor: planned again, and the ask is gone (the 90-day cooldown).
+    await desk.logTouchpoint({ id: 'a-t3', tenantId: T, officeId: 'a', at: daysBefore(NOW, 35), channel: 'phone', purposes: ['ask'] });
+    const afterAsk = (await desk.office('a', NOW))!;
+    expect(plansOfA() - plans).toBe(1);
+    expect(kinds(afterAsk.actions)).toEqual([]);
+    expect(afterAsk.actions).toEqual(await full());
+  });
+
   it('keeps the answers of a play that reads only some touchpoints after a touchpoint it does not read', async () => {
     const store = await seeded();
     await store.upsertPracticeMessage({

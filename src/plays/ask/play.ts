@@ -24,11 +24,14 @@ const FIRST_VISIT_PRIORITY = 90;
 
 type Context = PlayContext<AskPolicy>;
 
+/** Whether a touchpoint was an ask: the only touchpoints this play reads. */
+function isAsk(touchpoint: Touchpoint): boolean {
+  return touchpoint.purposes.includes('ask');
+}
+
 /** The last touchpoint up to now whose purposes include `ask`. */
 function lastAsk(history: OfficeHistory, now: number): Timed<Touchpoint> | undefined {
-  return lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, (touchpoint) =>
-    touchpoint.purposes.includes('ask'),
-  );
+  return lastTimedUpTo(history.touchpointRecords, history.touchpointTimes, now, isAsk);
 }
 
 /** The referrals received in the last `referralWindowDays` days (0 ≤ d < window), oldest first. */
@@ -286,6 +289,9 @@ export const askPlay = definePlay({
   title: 'Ask for referrals',
   policy: askPolicyDefinition,
   reads: ['contacts', 'touchpoints', 'referrals'],
+  // Of the touchpoints, only the asks: the desk keeps this play's drafts for an
+  // office when any other contact is logged there.
+  readsTouchpoint: isAsk,
   // The score is the intake record of recent referrals alone.
   scoreReads: ['referrals'],
 
