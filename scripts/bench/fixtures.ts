@@ -133,6 +133,25 @@ export async function importSnapshot(store: ReferwellStore, snapshot: PracticeSn
 }
 
 /**
+ * A new memory store holding a snapshot's records (the practice included).
+ *
+ * @param snapshot - The records, e.g. as a store loaded them.
+ * @returns The store.
+ * @throws Whatever the store throws for a record it refuses.
+ * @example
+ * ```ts
+ * const store = await memoryStoreOf((await storedFixture('small')).snapshot);
+ * (await store.loadSnapshot()).offices.length; //=> 50
+ * ```
+ * @category Benchmark
+ */
+export async function memoryStoreOf(snapshot: PracticeSnapshot): Promise<ReferwellStore> {
+  const store = memoryStore({ tenantId: snapshot.practice.tenantId });
+  await importSnapshot(store, snapshot);
+  return store;
+}
+
+/**
  * A fixture held in a memory store, and the snapshot that store returns.
  *
  * @category Benchmark
@@ -166,9 +185,8 @@ export async function storedFixture(size: BenchSize, scale = 1): Promise<StoredF
     let started = performance.now();
     const generated = generateFixture(size, scale);
     prepared.generate = performance.now() - started;
-    const store = memoryStore({ tenantId: generated.practice.tenantId });
     started = performance.now();
-    await importSnapshot(store, generated);
+    const store = await memoryStoreOf(generated);
     prepared.import = performance.now() - started;
     return store;
   };

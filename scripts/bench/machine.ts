@@ -4,6 +4,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 
@@ -27,6 +28,12 @@ export interface MachineInfo {
   readonly totalMemoryMiB: number;
   /** V8's heap limit for this process, in MiB. */
   readonly heapLimitMiB: number;
+  /**
+   * The size of the processor's last-level cache as Linux reports it (e.g.
+   * `L3 32768K`), or `unknown`. A fixture that fits in it is read faster per record
+   * than one that does not, which bears on b(10×)/b.
+   */
+  readonly lastLevelCache: string;
   /** The git commit checked out, or `unknown`. */
   readonly commit: string;
   /** Whether the working tree had uncommitted changes (`null` when git was not available). */
@@ -41,6 +48,23 @@ function git(...args: string[]): string | undefined {
     return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
+  }
+}
+
+/** The highest-level cache of CPU 0 under Linux's sysfs, or `unknown` (another OS, no sysfs). */
+function lastLevelCache(): string {
+  const dir = '/sys/devices/system/cpu/cpu0/cache';
+  try {
+    let best: { level: number; size: string } | undefined;
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith('index')) continue;
+      const level = Number(readFileSync(`${dir}/${entry}/level`, 'utf8').trim());
+      const size = readFileSync(`${dir}/${entry}/size`, 'utf8').trim();
+      if (Number.isFinite(level) && size !== '' && (best === undefined || level > best.level)) best = { level, size };
+    }
+    return best === undefined ? 'unknown' : `L${best.level} ${best.size}`;
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -65,6 +89,7 @@ export function describeMachine(): MachineInfo {
     freeMemoryMiB: Math.round(freemem() / MiB),
     totalMemoryMiB: Math.round(totalmem() / MiB),
     heapLimitMiB: Math.round(getHeapStatistics().heap_size_limit / MiB),
+    lastLevelCache: lastLevelCache(),
     commit: git('rev-parse', 'HEAD') ?? 'unknown',
     dirty: status === undefined ? null : status.length > 0,
   };

@@ -233,7 +233,7 @@ export function formatReport(report: BenchReport): string {
   lines.push(`referwell benchmark — ${report.command}`);
   lines.push(`started ${report.startedAt}, took ${report.durationSeconds.toFixed(0)} s`);
   lines.push(
-    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.platform}, Node ${machine.node}, ` +
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.lastLevelCache} cache, ${machine.platform}, Node ${machine.node}, ` +
       `${machine.freeMemoryMiB} MiB free of ${machine.totalMemoryMiB} MiB, heap limit ${machine.heapLimitMiB} MiB`,
   );
   lines.push(`commit: ${machine.commit}${machine.dirty ? ' (with uncommitted changes)' : ''}`);

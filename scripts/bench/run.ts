@@ -4,8 +4,9 @@
  * @module
  */
 import { formatInstant } from '../../src/calendar/instant';
+import type { PracticeSnapshot } from '../../src/model/snapshot';
 import { measureDesk } from './desk';
-import { countRecords, storedFixture, type BenchSize } from './fixtures';
+import { countRecords, memoryStoreOf, storedFixture, type BenchSize } from './fixtures';
 import { floorPass } from './floor';
 import { measureHeap } from './heap';
 import { describeMachine } from './machine';
@@ -82,28 +83,48 @@ export function tenfoldBlocked(
 }
 
 /**
- * Runs every measurement on one fixture size, in one process: (a) floor, (b)
- * plan, (c) rules engine, (e) heap, (d) desk, (f) SQLite, (g) PostgreSQL, then (b)
- * on 10×. Targets are judged as ratios within this run.
- *
- * @param options - Size, what to skip, run counts.
- * @returns The report (figures, ratios with verdicts, correctness checks).
- * @throws Whatever a measurement throws (a store, a driver, a server that fails mid-run).
- * @example
- * ```ts
- * const report = await runBench({ size: 'small', skip10x: true, runs: 1, warmups: 0 });
- * report.checks.every((check) => check.ok); //=> true
- * ```
- * @category Benchmark
+ * A stored fixture's snapshot and how it was prepared, without the memory store
+ * that produced it: once this returns, nothing refers to the store (a local
+ * variable of a suspended async function can keep a value alive).
  */
-export async function runBench(options: RunBenchOptions = {}): Promise<BenchReport> {
-  const size = options.size ?? 'large';
-  const log = options.log ?? (() => undefined);
-  const started = Date.now();
-  const machine = describeMachine();
-  const timing = { warmups: options.warmups ?? 2, runs: options.runs ?? 7 };
-  const storageTiming = { warmups: options.storageWarmups ?? 1, runs: options.storageRuns ?? 3 };
+async function snapshotOnly(
+  size: BenchSize,
+  scale: number,
+): Promise<{ readonly snapshot: PracticeSnapshot; readonly fixture: BenchReport['fixture'] }> {
+  const { snapshot, preparedMs } = await storedFixture(size, scale);
+  return {
+    snapshot,
+    fixture: {
+      records: countRecords(snapshot),
+      generateMs: preparedMs.generate,
+      importMs: preparedMs.import,
+      loadMs: preparedMs.load,
+    },
+  };
+}
 
+/** What {@link measureBase} measures: every figure but (b) on 10×, and the fixture. */
+interface BaseFigures {
+  readonly figures: Omit<BenchFigures, 'plan10x'>;
+  readonly fixture: BenchReport['fixture'];
+}
+
+/**
+ * Every figure on the base size, in one function so that nothing of that
+ * fixture is left when it returns (the 10× fixture follows). (e) reads the
+ * memory store, so it goes first; then only the loaded snapshot is kept, so that
+ * (a)–(c), like (b) on 10×, run with what they are given in memory and not the
+ * store's rows besides (a memory store's rows take 3 times the snapshot's heap,
+ * and every young collection walks the heap they sit in). (d) then writes the
+ * snapshot into a store of its own.
+ */
+async function measureBase(
+  size: BenchSize,
+  options: RunBenchOptions,
+  timing: { readonly warmups: number; readonly runs: number },
+  storageTiming: { readonly warmups: number; readonly runs: number },
+  log: (message: string) => void,
+): Promise<BaseFigures> {
   log(`preparing the ${size} fixture`);
   let fixture: Awaited<ReturnType<typeof storedFixture>> | undefined = await storedFixture(size);
   const { snapshot } = fixture;
@@ -113,8 +134,13 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
     importMs: fixture.preparedMs.import,
     loadMs: fixture.preparedMs.load,
   };
+  log('(e) heap per record');
+  const heap = await measureHeap(fixture.store);
+  fixture = undefined; // (a)–(c) keep only the snapshot, not the store's rows
+  collectGarbage()();
+
   // (a), (b) and (c) run in turns, round after round, so that their ratios are fair
-  // on a shared machine; (d) follows on its own (it changes the store).
+  // on a shared machine.
   log('(a) floor, (b) planActions, (c) json-rules-engine, in turns');
   let vendor: Awaited<ReturnType<typeof vendorFollowUp>> | undefined;
   const watcher = watchPauses();
@@ -130,11 +156,11 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
   const floor = together.floor;
   const plan = planFigure(together.plan, planRuns);
   const rulesEngine = { ...together.rulesEngine, check: checkRulesEngine(snapshot, vendor!) };
-  log('(e) heap per record');
-  const heap = await measureHeap(fixture.store);
+
+  // (d) changes its store, so it gets its own: the loaded records written into a
+  // new memory store.
   log('(d) desk');
-  const desk = await measureDesk(fixture.store, snapshot, timing);
-  fixture = undefined; // the memory store is not needed any more
+  const desk = await measureDesk(await memoryStoreOf(snapshot), snapshot, timing);
 
   log('(f) SQLite');
   let sqlite: StorageFigure | NotMeasured;
@@ -169,6 +195,35 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
     }
   }
 
+  return { figures: { floor, plan, rulesEngine, desk, heap, sqlite, postgres }, fixture: fixtureInfo };
+}
+
+/**
+ * Runs every measurement on one fixture size, in one process: (e) heap on the
+ * memory store, then, with only the loaded snapshot kept, (a) floor, (b) plan and
+ * (c) rules engine in turns, (d) desk (on a store of its own), (f) SQLite, (g)
+ * PostgreSQL, then (b) on 10× (its store let go too). Targets are judged as
+ * ratios within this run.
+ *
+ * @param options - Size, what to skip, run counts.
+ * @returns The report (figures, ratios with verdicts, correctness checks).
+ * @throws Whatever a measurement throws (a store, a driver, a server that fails mid-run).
+ * @example
+ * ```ts
+ * const report = await runBench({ size: 'small', skip10x: true, runs: 1, warmups: 0 });
+ * report.checks.every((check) => check.ok); //=> true
+ * ```
+ * @category Benchmark
+ */
+export async function runBench(options: RunBenchOptions = {}): Promise<BenchReport> {
+  const size = options.size ?? 'large';
+  const log = options.log ?? (() => undefined);
+  const started = Date.now();
+  const machine = describeMachine();
+  const timing = { warmups: options.warmups ?? 2, runs: options.runs ?? 7 };
+  const storageTiming = { warmups: options.storageWarmups ?? 1, runs: options.storageRuns ?? 3 };
+
+  const base = await measureBase(size, options, timing, storageTiming, log);
   let plan10x: BenchFigures['plan10x'];
   let fixture10x: BenchReport['fixture10x'];
   const blocked = options.skip10x ? 'skipped (--skip-10x)' : tenfoldBlocked(size, machine);
@@ -178,19 +233,15 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
   } else {
     collectGarbage()();
     log('preparing the 10× fixture');
-    const big = await storedFixture(size, 10);
-    fixture10x = {
-      records: countRecords(big.snapshot),
-      generateMs: big.preparedMs.generate,
-      importMs: big.preparedMs.import,
-      loadMs: big.preparedMs.load,
-    };
+    const big = await snapshotOnly(size, 10);
+    fixture10x = big.fixture;
     const bigSnapshot = big.snapshot;
+    collectGarbage()();
     log('(b) planActions on 10×');
     plan10x = await measurePlan(bigSnapshot, { warmups: Math.min(timing.warmups, 1), runs: Math.min(timing.runs, 3) });
   }
 
-  const figures: BenchFigures = { floor, plan, rulesEngine, desk, heap, sqlite, postgres, plan10x };
+  const figures: BenchFigures = { ...base.figures, plan10x };
   return {
     command: options.command ?? 'npm run bench',
     startedAt: formatInstant(started),
@@ -198,7 +249,7 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
     machine,
     size,
     runs: { ...timing, storageWarmups: storageTiming.warmups, storageRuns: storageTiming.runs },
-    fixture: fixtureInfo,
+    fixture: base.fixture,
     fixture10x,
     figures,
     ratios: evaluateTargets(figures),

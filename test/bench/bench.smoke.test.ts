@@ -9,6 +9,7 @@ import { countRecords, extraOffice, generateFixture, storedFixture } from '../..
 import {
   correctnessChecks,
   evaluateTargets,
+  formatReport,
   isNotMeasured,
   type BenchFigures,
   type BenchReport,
@@ -48,6 +49,11 @@ describe('npm run bench at the small size', () => {
         'heap figure is finite and positive',
       ]),
     );
+  });
+
+  test('the machine line names the last-level cache (or says it is unknown)', () => {
+    expect(report.machine.lastLevelCache).toMatch(/^(L\d+ \d+[KMG]?|unknown)$/);
+    expect(formatReport(report)).toContain(`, ${report.machine.lastLevelCache} cache, `);
   });
 
   test('the rules engine agrees with followUpStatus on all 50 offices', () => {
