@@ -6,7 +6,7 @@
 import { formatInstant } from '../../src/calendar/instant';
 import type { PracticeSnapshot } from '../../src/model/snapshot';
 import { measureDesk } from './desk';
-import { countRecords, memoryStoreOf, storedFixture, type BenchSize } from './fixtures';
+import { countRecords, memoryStoreOf, storedFixture, type BenchSize, type StoredFixture } from './fixtures';
 import { floorPass } from './floor';
 import { measureHeap } from './heap';
 import { describeMachine } from './machine';
@@ -91,15 +91,17 @@ async function snapshotOnly(
   size: BenchSize,
   scale: number,
 ): Promise<{ readonly snapshot: PracticeSnapshot; readonly fixture: BenchReport['fixture'] }> {
-  const { snapshot, preparedMs } = await storedFixture(size, scale);
+  const stored = await storedFixture(size, scale);
+  return { snapshot: stored.snapshot, fixture: fixtureInfo(stored) };
+}
+
+/** A stored fixture's record count and preparation times, as the report prints them. */
+function fixtureInfo(stored: StoredFixture): BenchReport['fixture'] {
   return {
-    snapshot,
-    fixture: {
-      records: countRecords(snapshot),
-      generateMs: preparedMs.generate,
-      importMs: preparedMs.import,
-      loadMs: preparedMs.load,
-    },
+    records: countRecords(stored.snapshot),
+    generateMs: stored.preparedMs.generate,
+    importMs: stored.preparedMs.import,
+    loadMs: stored.preparedMs.load,
   };
 }
 
@@ -114,7 +116,7 @@ interface BaseFigures {
  * fixture is left when it returns (the 10× fixture follows). (e) reads the
  * memory store, so it goes first; then only the loaded snapshot is kept, so that
  * (a)–(c), like (b) on 10×, run with what they are given in memory and not the
- * store's rows besides (a memory store's rows take 3 times the snapshot's heap,
+ * store's rows besides (a memory store's rows take about 3.2 times the snapshot's heap,
  * and every young collection walks the heap they sit in). (d) then writes the
  * snapshot into a store of its own.
  */
@@ -126,14 +128,9 @@ async function measureBase(
   log: (message: string) => void,
 ): Promise<BaseFigures> {
   log(`preparing the ${size} fixture`);
-  let fixture: Awaited<ReturnType<typeof storedFixture>> | undefined = await storedFixture(size);
+  let fixture: StoredFixture | undefined = await storedFixture(size);
   const { snapshot } = fixture;
-  const fixtureInfo = {
-    records: countRecords(snapshot),
-    generateMs: fixture.preparedMs.generate,
-    importMs: fixture.preparedMs.import,
-    loadMs: fixture.preparedMs.load,
-  };
+  const info = fixtureInfo(fixture);
   log('(e) heap per record');
   const heap = await measureHeap(fixture.store);
   fixture = undefined; // (a)–(c) keep only the snapshot, not the store's rows
@@ -195,7 +192,7 @@ async function measureBase(
     }
   }
 
-  return { figures: { floor, plan, rulesEngine, desk, heap, sqlite, postgres }, fixture: fixtureInfo };
+  return { figures: { floor, plan, rulesEngine, desk, heap, sqlite, postgres }, fixture: info };
 }
 
 /**
