@@ -39,6 +39,12 @@ export interface DeskCheck {
  */
 export interface DeskFigure extends Timing {
   readonly check: DeskCheck;
+  /**
+   * The same appends and calls timed again with no forced collection before each
+   * run (a reading beside the figure, part of no ratio): the desk as a running
+   * host calls it, one request after another.
+   */
+  readonly uncollected: Timing;
 }
 
 /** (d)'s desk: see {@link warmDesk}. */
@@ -102,14 +108,16 @@ export async function appendBenchTouchpoint(
  * Measures (d). Adds one office of 1,000 records to the store (which holds the
  * fixture), warms a desk over it with `plan()`, then in each run appends one
  * touchpoint to that office through the desk (not timed) and times
- * `desk.office(id)`. Afterwards compares the desk's actions for the office with
+ * `desk.office(id)`, a forced full collection before each run as for every
+ * figure. Then as many runs again without the collection (a reading, not the
+ * figure). Afterwards compares the desk's actions for the office with
  * `planActions` over the store's whole snapshot, filtered to the office.
  *
  * @param store - A store holding the fixture (it is changed: an office is added).
  * @param snapshot - The fixture as the store returned it (for the tenant, clinicians, messages).
  * @param options - Warm-up and timed runs.
  * @param records - The size of the re-planned office; default 1,000.
- * @returns The timing and the check.
+ * @returns The timing, the timing without collections, and the check.
  * @example
  * ```ts
  * (await measureDesk(store, snapshot, { runs: 5 })).check.equal; //=> true
@@ -125,16 +133,19 @@ export async function measureDesk(
   const { desk, officeId, records: written } = await warmDesk(store, snapshot, records);
   let appended = 0;
   let actions: readonly unknown[] = [];
-  const timing = await sample(async () => {
+  const once = async () => {
     appended += 1;
     await appendBenchTouchpoint(desk, snapshot, officeId, appended, 'bench-append');
     return timeAsync(async () => (actions = (await desk.office(officeId, BENCH_NOW))!.actions));
-  }, options);
+  };
+  const timing = await sample(once, options);
+  const uncollected = await sample(once, { ...options, warmups: 0, collect: false });
   const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defaultPlaybook, now: BENCH_NOW }).filter(
     (action) => action.officeId === officeId,
   );
   return {
     ...timing,
+    uncollected,
     check: {
       officeId,
       records: written,

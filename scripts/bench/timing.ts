@@ -24,10 +24,17 @@ export interface TimingOptions {
    * studying the harness; the benchmark of record uses no pause.
    */
   readonly settleMs?: number;
+  /**
+   * Whether a full collection precedes each timed run (default `true`). Without
+   * it, runs follow one another as calls in a running host do, and a collection
+   * falls inside whichever run allocation happens to trigger it.
+   */
+  readonly collect?: boolean;
 }
 
-/** A forced full collection, then the pause of `options`. */
+/** A forced full collection, then the pause of `options` (neither with `collect: false`). */
 async function collectAndSettle(gc: () => void, options: TimingOptions): Promise<void> {
+  if (options.collect === false) return;
   gc();
   const ms = options.settleMs ?? Number(process.env['REFERWELL_BENCH_SETTLE_MS'] ?? 0);
   if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));

@@ -65,6 +65,16 @@ describe('npm run bench at the small size', () => {
     expect(report.figures.desk.check.deskActions).toBe(report.figures.desk.check.planActions);
   });
 
+  test('(d) is also read without forced collections, as many runs, beside the figure', () => {
+    const { uncollected, runsMs } = report.figures.desk;
+    expect(uncollected.runsMs).toHaveLength(runsMs.length);
+    expect(uncollected.runsMs.every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true);
+    expect(formatReport(report)).toMatch(/\(d\) the same, no forced collection first \(not a figure\)/);
+    // A reading, not the figure: d/b is still the figure's median over (b)'s.
+    const db = report.ratios.find((ratio) => ratio.id === 'd/b')!;
+    expect(db.value).toBe(report.figures.desk.medianMs / report.figures.plan.medianMs);
+  });
+
   test('SQLite: adapter and raw import hold the same rows per table and load the same records', () => {
     const sqlite = report.figures.sqlite as StorageFigure;
     expect(isNotMeasured(sqlite)).toBe(false);
