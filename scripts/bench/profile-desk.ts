@@ -57,4 +57,3 @@ const full = planActions({ snapshot: await store.loadSnapshot(), playbook: defau
   (action) => action.officeId === officeId,
 );
 console.log(`equal to the full plan filtered to ${officeId}: ${isDeepStrictEqual(actions, full)} (${actions.length} actions)`);
-const T = (globalThis as any).__T; if (T) console.log('split ms/call index,plan,score,followUp', T.map((x: number[]) => median(x).toFixed(3)).join(' '));
