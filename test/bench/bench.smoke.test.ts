@@ -19,7 +19,8 @@ import { measurePlan } from '../../scripts/bench/planning';
 import { checkRulesEngine, measureRulesEngine, vendorFollowUp } from '../../scripts/bench/rules-engine';
 import { runBench, tenfoldBlocked } from '../../scripts/bench/run';
 import { compareStorage, type StorageFigure } from '../../scripts/bench/sqlite';
-import { median } from '../../scripts/bench/timing';
+import { measurePostgres } from '../../scripts/bench/postgres';
+import { collectGarbage, median } from '../../scripts/bench/timing';
 import { SERVER_AT, SERVER_URL, probeServer } from '../postgres-server';
 
 const serverVersion = await probeServer('the benchmark smoke test');
@@ -95,6 +96,25 @@ describe('npm run bench at the small size', () => {
       expect(postgres.check.differences).toEqual([]);
       expect(postgres.check.loaded.raw).toBe(report.fixture.records);
     });
+
+    test('measurePostgres keeps nothing of the snapshot once it returns, though its sockets may still be closing', async () => {
+      // The snapshot is reachable only through `measure` until the call starts,
+      // and the weak reference is made in an earlier job (a new one is held
+      // strongly until its job ends), so that only a leak can keep it.
+      let measure: (() => Promise<unknown>) | undefined;
+      let touchpoints!: WeakRef<object>;
+      {
+        const { snapshot } = await storedFixture('small');
+        touchpoints = new WeakRef(snapshot.touchpoints);
+        measure = () => measurePostgres(snapshot, SERVER_URL, { warmups: 0, runs: 1 });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      const running = measure();
+      measure = undefined;
+      await running;
+      collectGarbage()();
+      expect(touchpoints.deref()).toBeUndefined();
+    }, 60_000);
   }
 
   test('the heap figure is finite and positive', () => {
