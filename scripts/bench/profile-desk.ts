@@ -10,7 +10,11 @@
  * Run: `node --cpu-prof --cpu-prof-dir=<dir> --import tsx scripts/bench/profile-desk.ts [cycles=200]`,
  * then `npx tsx scripts/bench/profile-summary.ts <dir>/<file>.cpuprofile 20 office`.
  * Without `--cpu-prof` it is a quick timing loop for (d); `NOGC=1` skips the
- * collections (the warm, steady-state figure).
+ * collections (the warm, steady-state figure). Two more settings tell apart why
+ * (d) is slower right after a collection: `SPIN=ms` keeps the main thread busy
+ * that long after it (the collector's background threads finish meanwhile), and
+ * `EVICT=MiB` reads a buffer of that size before each call (pushing the desk's
+ * data out of the processor's caches, with or without a collection).
  *
  * @module
  */
@@ -31,6 +35,12 @@ const desk = createDesk({ store, playbook: defaultPlaybook, clock: () => BENCH_N
 await desk.plan(BENCH_NOW);
 const now = Date.parse(BENCH_NOW);
 const times: number[] = [];
+const spinMs = Number(process.env.SPIN ?? 0);
+const evictMiB = Number(process.env.EVICT ?? 0);
+if (!(spinMs >= 0) || !(evictMiB >= 0)) throw new Error('SPIN and EVICT must be numbers ≥ 0');
+/** Read before each call, one byte in every 64-byte cache line; the sum is printed, so that no read is left out. */
+const evict = evictMiB > 0 ? new Uint8Array(evictMiB * 1024 * 1024).fill(1) : undefined;
+let evicted = 0;
 const gc = collectGarbage();
 let actions: readonly unknown[] = [];
 for (let cycle = 1; cycle <= cycles; cycle += 1) {
@@ -44,10 +54,13 @@ for (let cycle = 1; cycle <= cycles; cycle += 1) {
     minutes: 5,
   });
   if (!process.env.NOGC) gc();
+  if (spinMs > 0) for (const until = performance.now() + spinMs; performance.now() < until; );
+  if (evict !== undefined) for (let i = 0; i < evict.length; i += 64) evicted += evict[i]!;
   const started = performance.now();
   actions = (await desk.office(officeId, BENCH_NOW))!.actions;
   times.push(performance.now() - started);
 }
+if (evict !== undefined) console.log(`read ${evicted} cache lines of a ${evictMiB} MiB buffer before the calls`);
 console.log(`as npm run bench takes it (2 warm-ups, then the median of 7): ${median(times.slice(2, 9)).toFixed(3)} ms`);
 console.log(`first 10: ${times.slice(0, 10).map((t) => t.toFixed(2)).join(" ")}`);
 const sorted = [...times].sort((a, b) => a - b);
