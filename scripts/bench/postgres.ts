@@ -71,10 +71,11 @@ const ignoreError = (): void => undefined;
 
 /**
  * The pool {@link measurePostgres} works through. Made here, not inside it, so
- * that nothing the pool holds on to refers to that function's variables: the
- * pool's sockets can outlive `pool.end()` for a while, and through an error
- * listener written inside it they kept the whole fixture alive, into (b) on
- * 10×.
+ * that nothing the pool holds on to refers to that function's variables: any
+ * function written inside it keeps them all (the snapshot among them) for as
+ * long as it lives, and the pool's sockets can outlive `pool.end()` for a
+ * while. An error listener written there kept the whole "large" fixture alive
+ * into (b) on 10×.
  */
 function benchPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 4 });

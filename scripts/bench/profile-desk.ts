@@ -14,7 +14,9 @@
  * (d) is slower right after a collection: `SPIN=ms` keeps the main thread busy
  * that long after it (the collector's background threads finish meanwhile), and
  * `EVICT=MiB` reads a buffer of that size before each call (pushing the desk's
- * data out of the processor's caches, with or without a collection).
+ * data out of the processor's caches, with or without a collection). The busy
+ * wait never yields to the event loop, unlike `REFERWELL_BENCH_SETTLE_MS`.
+ * For example `NOGC=1 EVICT=512 node --expose-gc --import tsx scripts/bench/profile-desk.ts 200`.
  *
  * @module
  */
@@ -60,7 +62,7 @@ for (let cycle = 1; cycle <= cycles; cycle += 1) {
   actions = (await desk.office(officeId, BENCH_NOW))!.actions;
   times.push(performance.now() - started);
 }
-if (evict !== undefined) console.log(`read ${evicted} cache lines of a ${evictMiB} MiB buffer before the calls`);
+if (evict !== undefined) console.log(`read every 64-byte line of a ${evictMiB} MiB buffer before each call (${evicted} reads in all)`);
 console.log(`as npm run bench takes it (2 warm-ups, then the median of 7): ${median(times.slice(2, 9)).toFixed(3)} ms`);
 console.log(`first 10: ${times.slice(0, 10).map((t) => t.toFixed(2)).join(" ")}`);
 const sorted = [...times].sort((a, b) => a - b);
